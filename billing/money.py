@@ -1,0 +1,165 @@
+"""Exact money: integer minor units per ISO 4217 currency, strict parsing and plain formatting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from billing.errors import Invalid
+
+# ISO 4217 list one (active codes), grouped by minor unit exponent. Left out on purpose:
+# precious metals, SDR and other units of account, test and "no currency" codes.
+_CODES_BY_EXPONENT = {
+    0: "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF",
+    2: (
+        "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN "
+        "BWP BYN BZD CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD EGP "
+        "ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR "
+        "JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU "
+        "MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR "
+        "RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS "
+        "TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG"
+    ),
+    3: "BHD IQD JOD KWD LYD OMR TND",
+    4: "CLF UYW",
+}
+
+CURRENCY_EXPONENTS: dict[str, int] = {
+    code: exp for exp, codes in _CODES_BY_EXPONENT.items() for code in codes.split()
+}
+
+MAX_DIGITS = 18  # minor units; keeps every amount inside a signed 64-bit integer
+
+# Plain ASCII digits; thousands separators only as proper groups of three; optional decimals.
+_AMOUNT = re.compile(r"(?P<int>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.(?P<frac>[0-9]+))?")
+
+
+def _quote(text: str) -> str:
+    """The user's text in quotes, shortened so a huge paste doesn't flood the reply."""
+    return f"“{text if len(text) <= 40 else text[:40] + '…'}”"
+
+
+def normalize_currency(code: str) -> str:
+    """'usd ' -> 'USD'; Invalid unless it is an active ISO 4217 currency code."""
+    cleaned = code.strip().upper() if isinstance(code, str) else ""
+    if cleaned not in CURRENCY_EXPONENTS:
+        shown = _quote(code if isinstance(code, str) else repr(code))
+        raise Invalid(f"{shown} is not a currency code (use ISO 4217, e.g. USD, EUR, JPY).")
+    return cleaned
+
+
+def exponent(currency: str) -> int:
+    """Number of decimals of the currency's minor unit (USD 2, JPY 0, KWD 3)."""
+    return CURRENCY_EXPONENTS[normalize_currency(currency)]
+
+
+def _check_int(amount_minor: int) -> None:
+    if not isinstance(amount_minor, int) or isinstance(amount_minor, bool):
+        raise Invalid(f"{amount_minor!r} is not a whole number of minor units.")
+
+
+@dataclass(frozen=True, order=False)
+class Money:
+    """An exact amount: `amount_minor` units of the currency's minor unit (cents for USD)."""
+
+    amount_minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        _check_int(self.amount_minor)
+        object.__setattr__(self, "currency", normalize_currency(self.currency))
+
+    def _same_currency(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise Invalid(f"Can't combine {self.currency} and {other.currency} amounts.")
+
+    def __add__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other)
+        return Money(self.amount_minor + other.amount_minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other)
+        return Money(self.amount_minor - other.amount_minor, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount_minor, self.currency)
+
+    def is_zero(self) -> bool:
+        return self.amount_minor == 0
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    def as_decimal(self) -> Decimal:
+        """4900 USD -> Decimal('49.00'): exact, with exactly `exponent` decimals."""
+        return Decimal(f"{self.amount_minor}E-{exponent(self.currency)}")
+
+    def __str__(self) -> str:
+        return format_money(self)
+
+
+def parse_amount(text: str, currency: str) -> int:
+    """User text such as '1,234.50' -> minor units (123450 for USD), exactly, or Invalid."""
+    code = normalize_currency(currency)
+    exp = CURRENCY_EXPONENTS[code]
+    cleaned = text.strip() if isinstance(text, str) else ""
+    if not cleaned:
+        raise Invalid("Please give an amount (e.g. 49 or 1,234.50).")
+    if cleaned[0] in "-−" and cleaned[1:] and _AMOUNT.fullmatch(cleaned[1:]):
+        raise Invalid(f"{_quote(cleaned)}: amounts can't be negative.")
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        raise Invalid(f"{_quote(cleaned)} is not an amount (e.g. 49 or 1,234.50).")
+    frac = match["frac"] or ""
+    if len(frac) > exp:
+        allowed = f"at most {exp}" if exp else "none allowed"
+        raise Invalid(f"{_quote(cleaned)} has too many decimals for {code} ({allowed}).")
+    digits = (match["int"].replace(",", "") + frac.ljust(exp, "0")).lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        raise Invalid(f"{_quote(cleaned)} is too large.")
+    return int(digits or "0")
+
+
+def parse_money(text: str, currency: str) -> Money:
+    """User text and a currency code -> Money, or Invalid."""
+    return Money(parse_amount(text, currency), normalize_currency(currency))
+
+
+def format_amount(amount_minor: int, currency: str) -> str:
+    """Plain, exact, grouped: 123450 USD -> '1,234.50'; 1000 JPY -> '1,000'; -550 -> '-5.50'."""
+    _check_int(amount_minor)
+    exp = exponent(currency)
+    sign = "-" if amount_minor < 0 else ""
+    units, minor = divmod(abs(amount_minor), 10**exp)
+    return f"{sign}{units:,}" + (f".{minor:0{exp}d}" if exp else "")
+
+
+def format_money(money: Money) -> str:
+    """'1,234.50 USD': the amount, a space, the code; no symbols, no locale."""
+    return f"{format_amount(money.amount_minor, money.currency)} {money.currency}"
+
+
+def round_half_up(value: Decimal) -> int:
+    """Minor units as a Decimal -> int; halves go away from zero (3319.5 -> 3320, -0.5 -> -1)."""
+    if not value.is_finite():
+        raise Invalid(f"{value} is not a finite amount.")
+    return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def prorate(amount_minor: int, days: int, days_in_month: int) -> int:
+    """amount * days / days_in_month, rounded half up; integer arithmetic, so exact at any size."""
+    _check_int(amount_minor)
+    if not isinstance(days_in_month, int) or days_in_month not in range(28, 32):
+        raise Invalid(f"A month has 28 to 31 days, not {days_in_month}.")
+    if not isinstance(days, int) or days not in range(days_in_month + 1):
+        raise Invalid(f"{days} days is not within a {days_in_month}-day month.")
+    quotient, remainder = divmod(abs(amount_minor) * days, days_in_month)
+    if 2 * remainder >= days_in_month:
+        quotient += 1
+    return -quotient if amount_minor < 0 else quotient

@@ -1,0 +1,39 @@
+"""The one place a `/billing` line becomes a reply: parse, call, render, map errors."""
+
+from datetime import datetime
+
+from billing.errors import DomainError, NotAllowed
+from commands.actor import Actor
+from storage.unit_of_work import UnitOfWork
+
+from bot import requests as r
+from bot.dispatch import run
+from bot.grammar import UsageError, parse, usage_of
+from bot.render_text import render
+
+SUBCOMMANDS: dict[type, str] = {
+    r.ShowCompany: "company", r.NewCompany: "company new", r.SetCompany: "company set",
+    r.ListApps: "apps", r.NewApp: "app new", r.SetAppDomain: "app domain",
+    r.SetAppPlan: "app plan", r.DeleteApp: "app delete", r.NewPlan: "plan new",
+    r.NewTeam: "team new", r.AddTeamMember: "team add", r.RemoveTeamMember: "team remove",
+    r.Grant: "grant", r.Revoke: "revoke", r.ShowAccess: "access",
+}
+
+
+def answer(text: str, *, uow: UnitOfWork, actor: Actor, now: datetime) -> str:
+    """Any line gets a reply: the result, or what was wrong and the right usage."""
+    try:
+        request = parse(text)
+    except UsageError as error:
+        return str(error)
+    try:
+        result = run(request, uow=uow, actor=actor, now=now)
+    except DomainError as error:
+        return _explain(error, SUBCOMMANDS.get(type(request)))
+    return render(result, actor.audience)
+
+
+def _explain(error: DomainError, subcommand: str | None) -> str:
+    if isinstance(error, NotAllowed) or subcommand is None:
+        return error.message
+    return f"{error.message}\nUsage: {usage_of(subcommand)}"

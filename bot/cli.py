@@ -1,0 +1,87 @@
+"""The `billbot` command: console, demo, migrate, export."""
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+
+from bot.console import Console, run_console
+from bot.demo import seed_demo
+from bot.export import export_all
+from bot.settings import Settings
+from storage.database import make_engine
+from storage.migrate import upgrade
+
+app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
+
+
+def _clock(at: str | None):  # type: ignore[no-untyped-def]
+    if at is None:
+        return lambda: datetime.now(UTC)
+    fixed = datetime.fromisoformat(at)
+    if fixed.tzinfo is None:
+        raise typer.BadParameter("give a time zone, e.g. 2026-11-22T09:00:00+00:00", param_hint="--at")
+    return lambda: fixed
+
+
+def _ready_engine(settings: Settings):  # type: ignore[no-untyped-def]
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return engine
+
+
+def _open_console(settings: Settings, at: str | None, demo: bool) -> None:
+    engine = _ready_engine(settings)
+    console = Console(engine, clock=_clock(at), operators=settings.operators)
+    if demo:
+        seeded = seed_demo(console)
+        note = "Seeded the demo agency" if seeded else "The demo agency is already here"
+        typer.echo(f"{note}: operator olivia, developers dan and erin, client carla.")
+        typer.echo(console.act_as("dan"))
+    run_console(console, sys.stdin, sys.stdout, echo=not sys.stdin.isatty())
+
+
+@app.callback(invoke_without_command=True)
+def start(ctx: typer.Context) -> None:
+    """With no command: open the demo console (Slack comes with `serve` once configured)."""
+    if ctx.invoked_subcommand is None:
+        _open_console(Settings(), None, demo=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database to the newest schema."""
+    settings = Settings()
+    _ready_engine(settings)
+    typer.echo("Database is up to date.")
+
+
+@app.command()
+def console(
+    at: str = typer.Option(None, help="Fixed ISO time for every command (tests, replays)."),
+) -> None:
+    """Type /billing lines as any person and read the replies."""
+    _open_console(Settings(), at, demo=False)
+
+
+@app.command()
+def demo(at: str = typer.Option(None, help="Fixed ISO time for every command.")) -> None:
+    """Seed a small demo agency (once) and open the console."""
+    _open_console(Settings(), at, demo=True)
+
+
+@app.command()
+def export(output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout).")) -> None:
+    """Write every row of every table as JSON."""
+    data = json.dumps(export_all(_ready_engine(Settings())), indent=2, ensure_ascii=False)
+    if output is None:
+        typer.echo(data)
+    else:
+        output.write_text(data + "\n", encoding="utf-8")
+        typer.echo(f"Wrote {output}.")
+
+
+def main() -> None:
+    app()

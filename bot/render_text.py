@@ -1,0 +1,120 @@
+"""Results as plain text (Slack mrkdwn-safe): what the console prints and Slack's fallback."""
+
+from functools import singledispatch
+
+from commands.plans import describe_plan
+from commands.views import (
+    AccessView,
+    AppList,
+    AppView,
+    CompanyList,
+    CompanyView,
+    Done,
+    PlanList,
+    TeamList,
+    WhoAmIView,
+)
+
+
+@singledispatch
+def render(result: object, audience: str) -> str:
+    raise TypeError(f"no text rendering for {type(result).__name__}")
+
+
+@render.register
+def _done(result: Done, audience: str) -> str:
+    return result.summary
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@render.register
+def _companies(result: CompanyList, audience: str) -> str:
+    if not result.items:
+        return "You have no companies yet. Developers start one with `/billing company new <name>`."
+    title = "All companies in this workspace" if result.everyone else "Your companies"
+    lines = [f"{title} ({len(result.items)}):"]
+    for item in result.items:
+        role = item.role or "not a member"
+        lines.append(f"• {item.name}: {role}, {_count(item.apps, 'app')}")
+    return "\n".join(lines)
+
+
+def _app_line(app: AppView, audience: str, with_company: bool) -> str:
+    parts = [f"plan {app.plan} since {app.plan_since}" if app.plan else "unbilled"]
+    if audience != "client":
+        parts.insert(0, app.environment)
+        if app.domain:
+            parts.append(f"{app.domain} since {app.domain_since}")
+    if app.trial:
+        parts.append("trial")
+    if app.deleted_on:
+        parts.append(f"deleted on {app.deleted_on}")
+    where = f" ({app.company})" if with_company else ""
+    return f"• {app.name}{where}: {', '.join(parts)}"
+
+
+@render.register
+def _company(result: CompanyView, audience: str) -> str:
+    lines = [
+        f"*{result.name}*",
+        f"Invoice e-mail: {result.invoice_email or 'not set'}",
+        f"Currency: {result.currency} · Time zone: {result.timezone}",
+        f"Billing: {result.billing_mode} · Payment status: {result.payment_status}",
+        f"Your role: {result.your_role or 'none (operator view)'}",
+        f"Apps ({len(result.apps)}):" if result.apps else "No apps yet.",
+    ]
+    lines += [_app_line(app, audience, with_company=False) for app in result.apps]
+    return "\n".join(lines)
+
+
+@render.register
+def _apps(result: AppList, audience: str) -> str:
+    where = f" of {result.company}" if result.company else ""
+    if not result.items:
+        return f"No apps{where} yet."
+    lines = [f"Apps{where} ({len(result.items)}):"]
+    lines += [_app_line(a, audience, with_company=result.company is None) for a in result.items]
+    return "\n".join(lines)
+
+
+@render.register
+def _plans(result: PlanList, audience: str) -> str:
+    if not result.items:
+        return "The price list is empty. Operators add plans with `/billing plan new`."
+    lines = [f"Plans ({len(result.items)}):"]
+    lines += [f"• {plan.name}: {describe_plan(plan)}" for plan in result.items]
+    return "\n".join(lines)
+
+
+@render.register
+def _teams(result: TeamList, audience: str) -> str:
+    if not result.items:
+        return "No teams yet. Start one with `/billing team new <name>`."
+    lines = [f"Teams ({len(result.items)}):"]
+    for team in result.items:
+        members = ", ".join(f"{name} ({access})" for name, access in team.members) or "no members"
+        lines.append(f"• {team.name}: {members}")
+    return "\n".join(lines)
+
+
+@render.register
+def _access(result: AccessView, audience: str) -> str:
+    lines = [f"Access to {result.company}:"]
+    lines += [f"• {name}: {role} ({how})" for name, role, how in result.people]
+    if result.teams:
+        lines.append("Teams connected: " + ", ".join(f"{t} ({role})" for t, role in result.teams))
+    return "\n".join(lines)
+
+
+@render.register
+def _whoami(result: WhoAmIView, audience: str) -> str:
+    kind = "operator" if result.is_operator else result.account_type
+    lines = [f"You are {result.name}, a {kind}."]
+    if result.companies:
+        lines.append("Your companies: " + ", ".join(f"{c} ({r})" for c, r in result.companies))
+    else:
+        lines.append("You have no role in any company yet.")
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""Typed requests: what a `/billing` line asks for, once parsed."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from billing.refs import PersonRef, TeamRef
+
+
+@dataclass(frozen=True)
+class Help:
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class WhoAmI:
+    pass
+
+
+@dataclass(frozen=True)
+class ListCompanies:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowCompany:
+    company: str
+
+
+@dataclass(frozen=True)
+class NewCompany:
+    name: str
+    email: str | None = None
+    currency: str | None = None
+    timezone: str | None = None
+    owner: PersonRef | None = None
+
+
+@dataclass(frozen=True)
+class SetCompany:
+    """At least one of the optional fields is set."""
+
+    company: str
+    name: str | None = None
+    email: str | None = None
+    currency: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class ListApps:
+    company: str | None = None
+
+
+@dataclass(frozen=True)
+class NewApp:
+    name: str
+    company: str
+    environment: str = "production"
+    plan: str | None = None
+    trial: bool = False
+
+
+@dataclass(frozen=True)
+class SetAppDomain:
+    app: str
+    domain: str
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class SetAppPlan:
+    app: str
+    plan: str
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class DeleteApp:
+    app: str
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class NewPlan:
+    name: str
+    amount_minor: int
+    currency: str
+    environment: str = "production"
+    metric: str | None = None
+    unit_price_minor: int | None = None
+    included: int | None = None
+
+
+@dataclass(frozen=True)
+class ListPlans:
+    pass
+
+
+@dataclass(frozen=True)
+class ListTeams:
+    pass
+
+
+@dataclass(frozen=True)
+class NewTeam:
+    name: str
+
+
+@dataclass(frozen=True)
+class AddTeamMember:
+    team: str
+    person: PersonRef
+    access: str = "unlimited"
+
+
+@dataclass(frozen=True)
+class RemoveTeamMember:
+    team: str
+    person: PersonRef
+
+
+@dataclass(frozen=True)
+class Grant:
+    subject: PersonRef | TeamRef
+    company: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Revoke:
+    subject: PersonRef | TeamRef
+    company: str
+
+
+@dataclass(frozen=True)
+class ShowAccess:
+    company: str
+
+
+Request = (
+    Help | WhoAmI | ListCompanies | ShowCompany | NewCompany | SetCompany | ListApps | NewApp
+    | SetAppDomain | SetAppPlan | DeleteApp | NewPlan | ListPlans | ListTeams | NewTeam
+    | AddTeamMember | RemoveTeamMember | Grant | Revoke | ShowAccess
+)

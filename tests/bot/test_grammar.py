@@ -1,0 +1,486 @@
+"""bot.grammar: `/billing` lines to typed requests, or a UsageError with reason and usage."""
+
+import unicodedata
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from billing.refs import ChannelRef, PersonRef, TeamRef
+from bot import requests as r
+from bot.grammar import Link, UsageError, help_text, parse, tokenize, usage_of
+
+ALICE = PersonRef(user_id="U123ABC", name="alice")
+
+VALID: list[tuple[str, r.Request]] = [
+    # help, whoami, lists
+    ("", r.Help()),
+    ("   \t ", r.Help()),
+    ("help", r.Help()),
+    ("HELP", r.Help()),
+    ("help app", r.Help("app")),
+    ("help  grant ", r.Help("grant")),
+    ('help "app new"', r.Help("app new")),
+    ("whoami", r.WhoAmI()),
+    ("  WhoAmI  ", r.WhoAmI()),
+    ("companies", r.ListCompanies()),
+    ("plans", r.ListPlans()),
+    ("teams", r.ListTeams()),
+    ("apps", r.ListApps()),
+    ("apps Acme", r.ListApps("Acme")),
+    ("apps “Acme Corp”", r.ListApps("Acme Corp")),
+    # companies
+    ("company Acme", r.ShowCompany("Acme")),
+    ('company "Acme Corp"', r.ShowCompany("Acme Corp")),
+    ("Company ‘Acme Corp’", r.ShowCompany("Acme Corp")),
+    ("company 'Acme Corp'", r.ShowCompany("Acme Corp")),
+    ("company „Müller GmbH“", r.ShowCompany("Müller GmbH")),
+    ("company ”Svensk AB”", r.ShowCompany("Svensk AB")),
+    ('company "new"', r.ShowCompany("new")),
+    ("company “set”", r.ShowCompany("set")),
+    ("company O'Brien", r.ShowCompany("O'Brien")),
+    ("company 'Bob's Shop'", r.ShowCompany("Bob's Shop")),
+    ('company "  Acme   Corp "', r.ShowCompany("Acme Corp")),
+    ("company\u00a0Acme", r.ShowCompany("Acme")),
+    ("company R&amp;D", r.ShowCompany("R&D")),
+    ('company "Robert\'); DROP TABLE x;--"', r.ShowCompany("Robert'); DROP TABLE x;--")),
+    ("company new “Café Ünïcode 日本”", r.NewCompany("Café Ünïcode 日本")),
+    ("company new Acme", r.NewCompany("Acme")),
+    ("Company NEW Acme", r.NewCompany("Acme")),
+    ("company new new", r.NewCompany("new")),
+    (
+        'company new "Acme Corp" email:Billing@Acme.com currency:eur tz:Europe/Berlin '
+        "owner:<@U123ABC|alice>",
+        r.NewCompany("Acme Corp", "billing@acme.com", "EUR", "Europe/Berlin", ALICE),
+    ),
+    (
+        "company new Acme owner:@bob tz:utc currency:JPY email:<mailto:a@b.co|a@b.co>",
+        r.NewCompany("Acme", "a@b.co", "JPY", "UTC", PersonRef(name="bob")),
+    ),
+    ("company new Acme owner:<@U999>", r.NewCompany("Acme", owner=PersonRef(user_id="U999"))),
+    ("company new Acme\ttz:america/new_york", r.NewCompany("Acme", timezone="America/New_York")),
+    ("company set Acme name:“Café Ü”", r.SetCompany("Acme", name="Café Ü")),
+    (
+        'company set Acme name:"Acme Corp" email:ap@acme.com',
+        r.SetCompany("Acme", "Acme Corp", "ap@acme.com"),
+    ),
+    ("company set 'Acme Corp' currency:usd", r.SetCompany("Acme Corp", currency="USD")),
+    ("company SET Acme tz:Asia/Tokyo", r.SetCompany("Acme", timezone="Asia/Tokyo")),
+    ("company set Acme NAME:'Bob's Shop'", r.SetCompany("Acme", name="Bob's Shop")),
+    # apps
+    ("app new shop company:Acme", r.NewApp("shop", "Acme")),
+    (
+        'app new shop company:"Acme Corp" env:staging plan:basic trial',
+        r.NewApp("shop", "Acme Corp", "staging", "basic", True),
+    ),
+    ("app new shop trial plan:Pro company:Acme", r.NewApp("shop", "Acme", plan="Pro", trial=True)),
+    ("APP NEW Shop company:Acme TRIAL env:PROD", r.NewApp("Shop", "Acme", trial=True)),
+    ("app new shop env:stage company:Acme", r.NewApp("shop", "Acme", "staging")),
+    ("app new trial company:Acme", r.NewApp("trial", "Acme")),
+    ("app new company:Acme shop", r.NewApp("shop", "Acme")),
+    ("app new 日本 company:‘Café Ü’", r.NewApp("日本", "Café Ü")),
+    ("app domain shop shop.example.com", r.SetAppDomain("shop", "shop.example.com")),
+    ("app domain shop Shop.Example.COM.", r.SetAppDomain("shop", "shop.example.com")),
+    (
+        "app domain shop <http://shop.example.com|shop.example.com> since:2025-03-01",
+        r.SetAppDomain("shop", "shop.example.com", date(2025, 3, 1)),
+    ),
+    ("app domain shop <https://www.acme.co.uk>", r.SetAppDomain("shop", "www.acme.co.uk")),
+    ("app domain shop https://my-shop.example.com/", r.SetAppDomain("shop", "my-shop.example.com")),
+    ("app domain shop bücher.de", r.SetAppDomain("shop", "xn--bcher-kva.de")),
+    ("app plan shop pro", r.SetAppPlan("shop", "pro")),
+    (
+        "app plan shop “Pro Max” since:2024-02-29",
+        r.SetAppPlan("shop", "Pro Max", date(2024, 2, 29)),
+    ),
+    ("app delete shop", r.DeleteApp("shop")),
+    ("app delete shop on:2025-12-31", r.DeleteApp("shop", date(2025, 12, 31))),
+    # plans
+    ("plan new Basic 49 USD", r.NewPlan("Basic", 4900, "USD")),
+    ("plan new Basic 49.00 usd env:staging", r.NewPlan("Basic", 4900, "USD", "staging")),
+    ("plan new “Pro Plan” 1,234.50 EUR", r.NewPlan("Pro Plan", 123450, "EUR")),
+    ("plan new Yen 500 jpy", r.NewPlan("Yen", 500, "JPY")),
+    ("plan new Kw 1.5 KWD", r.NewPlan("Kw", 1500, "KWD")),
+    ("plan new Free 0 USD", r.NewPlan("Free", 0, "USD")),
+    (
+        "plan new Metered 10 USD metric:Requests unit:0.01 included:10000",
+        r.NewPlan("Metered", 1000, "USD", "production", "requests", 1, 10000),
+    ),
+    (
+        "Plan New M 10 usd included:0 unit:2 metric:gb_hours env:prod",
+        r.NewPlan("M", 1000, "USD", "production", "gb_hours", 200, 0),
+    ),
+    # teams
+    ("team new Devs", r.NewTeam("Devs")),
+    ("team new “Web devs”", r.NewTeam("Web devs")),
+    ("team add Devs <@U123ABC|alice>", r.AddTeamMember("Devs", ALICE)),
+    (
+        "team add Devs @alice access:limited",
+        r.AddTeamMember("Devs", PersonRef(name="alice"), "limited"),
+    ),
+    ("TEAM ADD Devs @alice ACCESS:Unlimited", r.AddTeamMember("Devs", PersonRef(name="alice"))),
+    (
+        "team remove 'Web devs' <@U123ABC>",
+        r.RemoveTeamMember("Web devs", PersonRef(user_id="U123ABC")),
+    ),
+    # access
+    ("grant <@U123ABC|alice> company:Acme role:billing", r.Grant(ALICE, "Acme", "billing")),
+    (
+        "grant role:ADMIN company:'Acme Corp' @bob",
+        r.Grant(PersonRef(name="bob"), "Acme Corp", "admin"),
+    ),
+    ("grant team:Devs company:Acme role:viewer", r.Grant(TeamRef("Devs"), "Acme", "viewer")),
+    (
+        "grant company:Acme team:“Web devs” role:owner",
+        r.Grant(TeamRef("Web devs"), "Acme", "owner"),
+    ),
+    ("revoke <@U123ABC|alice> company:Acme", r.Revoke(ALICE, "Acme")),
+    ("revoke TEAM:Devs Company:Acme", r.Revoke(TeamRef("Devs"), "Acme")),
+    ("access Acme", r.ShowAccess("Acme")),
+    ("access “Café Ünïcode 日本”", r.ShowAccess("Café Ünïcode 日本")),
+    ("access\n'Acme Corp'\r\n", r.ShowAccess("Acme Corp")),
+]
+
+BAD: list[tuple[str, str]] = [
+    ("foo", "Unknown subcommand “foo”."),
+    ("compnay Acme", "Did you mean “company”?"),
+    ("app neww shop", "Did you mean “app new”?"),
+    ("app", "What should I do with app?"),
+    ("team frob", "Unknown subcommand “team frob”"),
+    ("company:Acme", "Unknown subcommand"),
+    ('"company" Acme', "Unknown subcommand"),
+    ("company", "Missing <company>."),
+    ("company new", "Missing <name>."),
+    ("company Acme Corp", "Unexpected “Corp”"),
+    ("whoami now", "whoami takes no arguments"),
+    ('company "Acme Corp', "Unclosed quote"),
+    ("company ‘Acme Corp", "Unclosed quote"),
+    ('company new Acme email:"a@b.co', "Unclosed quote"),
+    ('company "Acme"Corp', "Put a space before “Corp”"),
+    ('company ""', "can't be empty"),
+    ("company new " + "x" * 81, "too long (81 characters; at most 80)"),
+    ("company " + "a" * 1001, "That line is too long (1009 characters; at most 1000)."),
+    ("company Ac\x00me", "control character (U+0000)"),
+    ("company Ac\u202eme", "control character (U+202E)"),
+    ("company Ac\u200bme", "control character"),
+    ("company set Acme", "Nothing to change"),
+    ("company set Acme colour:red", "Unknown option “colour:”"),
+    ("company Acme:Prod", "Unknown option “acme:”"),
+    ("company new Acme email:", "email: needs a value"),
+    ('company new Acme email:""', "email: needs a value"),
+    ("company new Acme tz:UTC tz:UTC", "tz: is given twice"),
+    ("company new Acme email:not-an-email", "is not an e-mail address"),
+    ("company new Acme email:<mailto:a@b|a@b>", "is not an e-mail address"),
+    ("company new Acme email:<http://x.com>", "is not an e-mail address"),
+    ("company new Acme currency:XYZ", "is not a currency code"),
+    ("company new Acme tz:Mars/Olympus", "is not a time zone"),
+    ("company new Acme owner:alice", "is not a Slack user"),
+    ("company new Acme owner:a@b.co", "is not a Slack user"),
+    ("company new Acme owner:<#C123|general>", "is not a Slack user"),
+    ("company new <@U123ABC|alice>", "is a Slack mention or link, not a company"),
+    ("app new shop", "Missing company:<company>."),
+    ("app new company:Acme", "Missing <app>."),
+    ("app new shop company:Acme env:dev", "is not a environment"),
+    ("app new shop company:Acme trial trial", "given twice"),
+    ("app new shop company:Acme plan:", "plan: needs a value"),
+    ("app domain shop", "Missing <domain>."),
+    ("app domain shop localhost", "is not a domain name"),
+    ("app domain shop shop_1.example.com", "is not a domain name"),
+    ("app domain shop -shop.example.com", "is not a domain name"),
+    ("app domain shop 10.0.0.1", "is not a domain name"),
+    ("app domain shop https://shop.example.com/path", "give just the domain"),
+    (
+        "app domain shop shop.example.com since:2025-02-30",
+        "“2025-02-30” is not a date (use YYYY-MM-DD)",
+    ),
+    ("app plan shop pro since:25-01-01", "is not a date"),
+    ("app plan shop pro since:yesterday", "is not a date"),
+    ("app delete shop on:2025-13-01", "is not a date"),
+    ("app delete shop at:2025-01-01", "Unknown option “at:”"),
+    ("plan new Basic 49", "Missing <currency>."),
+    ("plan new Basic abc USD", "is not an amount"),
+    ("plan new Basic 49.999 USD", "too many decimals"),
+    ("plan new Basic -5 USD", "can't be negative"),
+    ("plan new Basic 5 ZZZ", "is not a currency code"),
+    ("plan new M 1 USD metric:req unit:1", "go together"),
+    ("plan new M 1 USD included:5", "go together"),
+    ("plan new M 1 USD metric:req unit:1 included:-1", "is not a whole number"),
+    ("plan new M 1 USD metric:req unit:1 included:1.5", "is not a whole number"),
+    ("plan new M 1 USD metric:'no spaces' unit:1 included:1", "is not a metric name"),
+    ("plan list", "Unknown subcommand “plan list”"),
+    ("team add Devs", "Missing <@user>."),
+    ("team add Devs @alice access:full", "is not a team access"),
+    ("team add Devs team:Ops", "Unknown option “team:”"),
+    ("team remove Devs alice", "is not a Slack user"),
+    ("grant @bob company:Acme", "Missing role:"),
+    ("grant @bob company:Acme role:god", "“god” is not a role"),
+    ("grant company:Acme role:admin", "Missing <@user|team:<team>>."),
+    ("grant @bob team:Devs company:Acme role:admin", "Unexpected"),
+    ("grant team: company:Acme role:admin", "team: needs a value"),
+    ("revoke @bob", "Missing company:<company>."),
+    ("revoke a@b.co company:Acme", "is not a Slack user"),
+    ("access", "Missing <company>."),
+    ("access Acme extra", "Unexpected “extra”"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), VALID)
+def test_valid_lines(line: str, expected: r.Request) -> None:
+    assert parse(line) == expected
+
+
+@pytest.mark.parametrize(("line", "phrase"), BAD)
+def test_bad_lines(line: str, phrase: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse(line)
+    error = caught.value
+    assert phrase in error.reason
+    assert "\n" not in error.reason
+    assert error.usage.startswith("/billing ")
+    assert str(error) == f"{error.reason}\nUsage: {error.usage}"
+
+
+def test_tables_are_big_enough() -> None:
+    assert len(VALID) >= 60
+    assert len(BAD) >= 40
+
+
+def test_usage_belongs_to_the_subcommand() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse("app new shop")
+    assert caught.value.usage == usage_of("app new")
+    with pytest.raises(UsageError) as caught:
+        parse("app frob")
+    assert caught.value.usage.splitlines() == [
+        usage_of("app new"),
+        usage_of("app domain"),
+        usage_of("app plan"),
+        usage_of("app delete"),
+    ]
+    with pytest.raises(UsageError) as caught:
+        parse("frobnicate")
+    assert "/billing help" in caught.value.usage
+
+
+def test_usage_of() -> None:
+    assert usage_of("app new") == (
+        "/billing app new <app> company:<company> [env:production|staging] [plan:<plan>] [trial]"
+    )
+    assert usage_of("App  New") == usage_of("app new")
+    assert usage_of("company") == "/billing company <company>"
+    assert usage_of("whoami") == "/billing whoami"
+    with pytest.raises(KeyError):
+        usage_of("frobnicate")
+
+
+def test_usage_error_shape() -> None:
+    error = UsageError("Missing <app>.", "/billing app delete <app>")
+    assert (error.reason, error.usage) == ("Missing <app>.", "/billing app delete <app>")
+    assert str(error) == "Missing <app>.\nUsage: /billing app delete <app>"
+
+
+def test_tokenizer_recognises_slack_escapes() -> None:
+    tokens = tokenize("<#C123|general> <@U1AB|bob> <mailto:a@b.co|a@b.co> <http://x.io> <!here>")
+    assert [t.ref for t in tokens] == [
+        ChannelRef(channel_id="C123", name="general"),
+        PersonRef(user_id="U1AB", name="bob"),
+        Link("mailto:a@b.co", "a@b.co"),
+        Link("http://x.io"),
+        None,
+    ]
+    assert all(t.escape for t in tokens)
+
+
+def test_tokenizer_options_and_quotes() -> None:
+    (tok,) = tokenize('Company:"Acme Corp"')
+    assert (tok.key, tok.text, tok.quoted) == ("company", "Acme Corp", True)
+    (url,) = tokenize("https://shop.example.com")
+    assert url.key is None
+
+
+# ---------------------------------------------------------------- properties
+
+WORDS = [
+    "help",
+    "whoami",
+    "companies",
+    "company",
+    "new",
+    "set",
+    "apps",
+    "app",
+    "domain",
+    "plan",
+    "delete",
+    "plans",
+    "teams",
+    "team",
+    "add",
+    "remove",
+    "grant",
+    "revoke",
+    "access",
+    "trial",
+    "Acme",
+    "日本",
+    "O'Brien",
+    "shop.example.com",
+    "49.00",
+    "USD",
+    "jpy",
+    "2025-02-30",
+    "2025-03-01",
+    "@alice",
+    "a@b.co",
+    "-1",
+    "0",
+    "10000",
+]
+KEYS = [
+    "company",
+    "env",
+    "plan",
+    "since",
+    "on",
+    "email",
+    "currency",
+    "tz",
+    "owner",
+    "name",
+    "metric",
+    "unit",
+    "included",
+    "access",
+    "role",
+    "team",
+    "colour",
+]
+ESCAPES = [
+    "<@U123ABC|alice>",
+    "<@U123ABC>",
+    "<#C123|general>",
+    "<mailto:a@b.co|a@b.co>",
+    "<http://shop.example.com|shop.example.com>",
+    "<!here>",
+    "<>",
+    "<",
+    ">",
+    "<@",
+    "&lt;",
+]
+QUOTES = ['"', "“", "”", "„", "‘", "’", "'"]
+
+values = st.one_of(
+    st.sampled_from(WORDS + ESCAPES),
+    st.text(max_size=12),
+    st.builds(
+        lambda q, t, c: q + t + c,
+        st.sampled_from(QUOTES),
+        st.text(max_size=10),
+        st.sampled_from([*QUOTES, ""]),
+    ),
+)
+tokens = st.one_of(
+    values,
+    st.builds(lambda k, v: f"{k}:{v}", st.sampled_from(KEYS), values),
+    st.sampled_from(QUOTES),
+)
+lines = st.builds(
+    lambda words, seps: "".join(w + s for w, s in zip(words, seps, strict=False)),
+    st.lists(tokens, max_size=8),
+    st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\n", ""]), min_size=8, max_size=8),
+)
+
+
+def _parses_or_usage_error(line: str) -> None:
+    try:
+        result = parse(line)
+    except UsageError as error:
+        assert error.reason and "\n" not in error.reason
+        assert error.usage.startswith("/billing ")
+    else:
+        assert isinstance(result, r.Request)
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_any_text_parses_or_raises_usage_error(line: str) -> None:
+    _parses_or_usage_error(line)
+
+
+@settings(max_examples=1000)
+@given(lines)
+def test_token_soup_parses_or_raises_usage_error(line: str) -> None:
+    _parses_or_usage_error(line)
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(["company", "app new", "app domain x", "plan new", "grant", "team add Devs"]),
+    lines,
+)
+def test_known_subcommand_with_soup(head: str, rest: str) -> None:
+    _parses_or_usage_error(f"{head} {rest}")
+
+
+names = st.text(
+    st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co"), blacklist_characters='"“”„&'),
+    max_size=60,
+).filter(lambda s: s.strip() != "")
+
+
+@given(names)
+def test_quoted_names_round_trip(name: str) -> None:
+    request = parse(f'company "{name}"')
+    assert request == r.ShowCompany(unicodedata.normalize("NFC", " ".join(name.split())))
+
+
+# ---------------------------------------------------------------- help
+
+
+def test_client_help_hides_developer_and_operator_subcommands() -> None:
+    text = help_text(None, "client")
+    for hidden in ("app new", "plan new", "team", "company new", "env:"):
+        assert hidden not in text.lower()
+    assert "/billing companies" in text
+    assert "/billing grant" in text
+
+
+def test_developer_help_hides_operator_subcommands() -> None:
+    text = help_text(None, "developer")
+    assert "app new" in text
+    assert "team add" in text
+    assert "plan new" not in text
+
+
+def test_operator_help_shows_everything() -> None:
+    text = help_text(None, "operator")
+    for name in ("plan new", "app new", "team add", "company new", "grant", "access"):
+        assert f"/billing {name}" in text
+
+
+def test_help_topic_gives_usage_and_example() -> None:
+    text = help_text("app", "developer")
+    assert usage_of("app new") in text
+    assert "Example: `/billing app domain" in text
+    assert help_text("app new", "developer").startswith(f"`{usage_of('app new')}`")
+    assert "Example: `/billing grant" in help_text("Grant", "client")
+
+
+def test_hidden_topic_answers_as_unknown() -> None:
+    assert help_text("plan new", "developer").startswith("I have no help on “plan new”.")
+    assert help_text("team", "client").startswith("I have no help on “team”.")
+    assert help_text("app new", "client").startswith("I have no help on “app new”.")
+    assert "team" not in help_text("team", "client").lower().replace("“team”", "")
+    assert "plan new" in help_text("plan new", "operator")
+
+
+def test_help_for_clients_shows_user_only_grant() -> None:
+    assert "<@user> company:<company> role:" in help_text("access", "client")
+    assert "team:<team>" in help_text("access", "developer")
+
+
+def test_help_rejects_unknown_audience() -> None:
+    with pytest.raises(ValueError):
+        help_text(None, "boss")
