@@ -3,20 +3,29 @@
 from datetime import datetime
 
 from billing.errors import DomainError, NotAllowed
-from commands.actor import Actor
-from storage.unit_of_work import UnitOfWork
-
 from bot import requests as r
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render_text import render
+from commands.actor import Actor
+from storage.unit_of_work import UnitOfWork
 
 SUBCOMMANDS: dict[type, str] = {
-    r.ShowCompany: "company", r.NewCompany: "company new", r.SetCompany: "company set",
-    r.ListApps: "apps", r.NewApp: "app new", r.SetAppDomain: "app domain",
-    r.SetAppPlan: "app plan", r.DeleteApp: "app delete", r.NewPlan: "plan new",
-    r.NewTeam: "team new", r.AddTeamMember: "team add", r.RemoveTeamMember: "team remove",
-    r.Grant: "grant", r.Revoke: "revoke", r.ShowAccess: "access",
+    r.ShowCompany: "company",
+    r.NewCompany: "company new",
+    r.SetCompany: "company set",
+    r.ListApps: "apps",
+    r.NewApp: "app new",
+    r.SetAppDomain: "app domain",
+    r.SetAppPlan: "app plan",
+    r.DeleteApp: "app delete",
+    r.NewPlan: "plan new",
+    r.NewTeam: "team new",
+    r.AddTeamMember: "team add",
+    r.RemoveTeamMember: "team remove",
+    r.Grant: "grant",
+    r.Revoke: "revoke",
+    r.ShowAccess: "access",
 }
 
 

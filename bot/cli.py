@@ -2,10 +2,12 @@
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
+from sqlalchemy import Engine
 
 from bot.console import Console, run_console
 from bot.demo import seed_demo
@@ -17,16 +19,18 @@ from storage.migrate import upgrade
 app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
 
-def _clock(at: str | None):  # type: ignore[no-untyped-def]
+def _clock(at: str | None) -> Callable[[], datetime]:
     if at is None:
         return lambda: datetime.now(UTC)
     fixed = datetime.fromisoformat(at)
     if fixed.tzinfo is None:
-        raise typer.BadParameter("give a time zone, e.g. 2026-11-22T09:00:00+00:00", param_hint="--at")
+        raise typer.BadParameter(
+            "give a time zone, e.g. 2026-11-22T09:00:00+00:00", param_hint="--at"
+        )
     return lambda: fixed
 
 
-def _ready_engine(settings: Settings):  # type: ignore[no-untyped-def]
+def _ready_engine(settings: Settings) -> Engine:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     return engine
@@ -73,7 +77,9 @@ def demo(at: str = typer.Option(None, help="Fixed ISO time for every command."))
 
 
 @app.command()
-def export(output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout).")) -> None:
+def export(
+    output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+) -> None:
     """Write every row of every table as JSON."""
     data = json.dumps(export_all(_ready_engine(Settings())), indent=2, ensure_ascii=False)
     if output is None:

@@ -8,12 +8,11 @@ from typing import TextIO
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from bot.answer import answer
 from commands.actor import Actor, identify
 from storage import lookups
 from storage.tables import Person
 from storage.unit_of_work import UnitOfWork
-
-from bot.answer import answer
 
 CONSOLE_TEAM = "T0CONSOLE"
 KINDS = ("developer", "client", "operator")
@@ -51,8 +50,13 @@ class Console:
             account = known.account_type
         operators = self.operators | ({user_id} if kind == "operator" else set())
         self.actor = identify(
-            self.uow, team_id=CONSOLE_TEAM, user_id=user_id, name=known.name if known else name,
-            account_type=account, now=self.clock(), operators=frozenset(operators),
+            self.uow,
+            team_id=CONSOLE_TEAM,
+            user_id=user_id,
+            name=known.name if known else name,
+            account_type=account,
+            now=self.clock(),
+            operators=frozenset(operators),
         )
         return f"You are now {self.actor.name} ({self.actor.audience})."
 

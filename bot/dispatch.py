@@ -2,14 +2,13 @@
 
 from datetime import datetime
 
+from bot import requests as r
+from bot.grammar import help_text
 from commands import access, apps, companies, plans, teams
 from commands.actor import Actor
 from commands.views import Done
 from commands.whoami import who_am_i
 from storage.unit_of_work import UnitOfWork
-
-from bot import requests as r
-from bot.grammar import help_text
 
 
 def run(request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime) -> object:
@@ -25,31 +24,59 @@ def run(request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime) -> 
             return companies.show_company(uow=uow, actor=actor, company=company)
         case r.NewCompany(name, email, currency, timezone, owner):
             return companies.create_company(
-                uow=uow, actor=actor, now=now, name=name, email=email, currency=currency, timezone=timezone,
+                uow=uow,
+                actor=actor,
+                now=now,
+                name=name,
+                email=email,
+                currency=currency,
+                timezone=timezone,
                 owner=owner,
             )
         case r.SetCompany(company, name, email, currency, timezone):
             return companies.update_company(
-                uow=uow, actor=actor, now=now, company=company, name=name, email=email, currency=currency,
+                uow=uow,
+                actor=actor,
+                now=now,
+                company=company,
+                name=name,
+                email=email,
+                currency=currency,
                 timezone=timezone,
             )
         case r.ListApps(company):
             return apps.list_apps(uow=uow, actor=actor, company=company)
         case r.NewApp(name, company, environment, plan, trial):
             return apps.create_app(
-                uow=uow, actor=actor, now=now, name=name, company=company, environment=environment, plan=plan,
+                uow=uow,
+                actor=actor,
+                now=now,
+                name=name,
+                company=company,
+                environment=environment,
+                plan=plan,
                 trial=trial,
             )
         case r.SetAppDomain(app, domain, since):
-            return apps.set_app_domain(uow=uow, actor=actor, now=now, app=app, domain=domain, since=since)
+            return apps.set_app_domain(
+                uow=uow, actor=actor, now=now, app=app, domain=domain, since=since
+            )
         case r.SetAppPlan(app, plan, since):
             return apps.set_app_plan(uow=uow, actor=actor, now=now, app=app, plan=plan, since=since)
         case r.DeleteApp(app, on):
             return apps.delete_app(uow=uow, actor=actor, now=now, app=app, on=on)
         case r.NewPlan(name, amount_minor, currency, environment, metric, unit, included):
             return plans.create_plan(
-                uow=uow, actor=actor, now=now, name=name, amount_minor=amount_minor, currency=currency,
-                environment=environment, metric=metric, unit_price_minor=unit, included=included,
+                uow=uow,
+                actor=actor,
+                now=now,
+                name=name,
+                amount_minor=amount_minor,
+                currency=currency,
+                environment=environment,
+                metric=metric,
+                unit_price_minor=unit,
+                included=included,
             )
         case r.ListPlans():
             return plans.list_plans(uow=uow, actor=actor)
@@ -64,9 +91,13 @@ def run(request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime) -> 
         case r.RemoveTeamMember(team, person):
             return teams.remove_team_member(uow=uow, actor=actor, now=now, team=team, person=person)
         case r.Grant(subject, company, role):
-            return access.grant_access(uow=uow, actor=actor, now=now, subject=subject, company=company, role=role)
+            return access.grant_access(
+                uow=uow, actor=actor, now=now, subject=subject, company=company, role=role
+            )
         case r.Revoke(subject, company):
-            return access.revoke_access(uow=uow, actor=actor, now=now, subject=subject, company=company)
+            return access.revoke_access(
+                uow=uow, actor=actor, now=now, subject=subject, company=company
+            )
         case r.ShowAccess(company):
             return access.list_access(uow=uow, actor=actor, company=company)
     raise TypeError(f"no use case for {type(request).__name__}")

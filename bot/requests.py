@@ -138,7 +138,24 @@ class ShowAccess:
 
 
 Request = (
-    Help | WhoAmI | ListCompanies | ShowCompany | NewCompany | SetCompany | ListApps | NewApp
-    | SetAppDomain | SetAppPlan | DeleteApp | NewPlan | ListPlans | ListTeams | NewTeam
-    | AddTeamMember | RemoveTeamMember | Grant | Revoke | ShowAccess
+    Help
+    | WhoAmI
+    | ListCompanies
+    | ShowCompany
+    | NewCompany
+    | SetCompany
+    | ListApps
+    | NewApp
+    | SetAppDomain
+    | SetAppPlan
+    | DeleteApp
+    | NewPlan
+    | ListPlans
+    | ListTeams
+    | NewTeam
+    | AddTeamMember
+    | RemoveTeamMember
+    | Grant
+    | Revoke
+    | ShowAccess
 )

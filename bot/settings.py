@@ -31,8 +31,12 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=0, le=65535)
 
     @field_validator(
-        "slack_bot_token", "slack_signing_secret", "slack_app_token", "slack_client_secret",
-        "stripe_api_key", "stripe_webhook_secret",
+        "slack_bot_token",
+        "slack_signing_secret",
+        "slack_app_token",
+        "slack_client_secret",
+        "stripe_api_key",
+        "stripe_webhook_secret",
     )
     @classmethod
     def _no_placeholders(cls, value: str | None) -> str | None:

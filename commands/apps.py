@@ -15,7 +15,7 @@ from commands.views import AppList, AppView, Done
 from storage import lookups
 from storage.audit import record_event
 from storage.roles import companies_of
-from storage.tables import App, AppOwnership, Company, Plan, PlanAssignment
+from storage.tables import App, AppOwnership, Company, Plan, PlanAssignment, id_of
 from storage.unit_of_work import UnitOfWork
 
 ENVIRONMENTS = ("production", "staging")
@@ -54,12 +54,14 @@ def create_app(
         )
         session.add(app)
         session.flush()
-        session.add(AppOwnership(app_id=app.id, company_id=seen.id, since=today))
+        session.add(AppOwnership(app_id=id_of(app), company_id=seen.id, since=today))
         chosen = plan_named(uow, actor, plan) if plan else None
         if chosen is not None:
             _check_plan_fits(chosen, app, seen.company)
             session.add(
-                PlanAssignment(app_id=app.id, plan_id=chosen.id, since=today, created_at=now)
+                PlanAssignment(
+                    app_id=id_of(app), plan_id=id_of(chosen), since=today, created_at=now
+                )
             )
         record_event(
             session,
@@ -142,10 +144,12 @@ def set_app_plan(
             )
         ).first()
         if same_day is not None:
-            same_day.plan_id = chosen.id or 0
+            same_day.plan_id = id_of(chosen)
         else:
             session.add(
-                PlanAssignment(app_id=row.id, plan_id=chosen.id, since=start, created_at=now)
+                PlanAssignment(
+                    app_id=id_of(row), plan_id=id_of(chosen), since=start, created_at=now
+                )
             )
         record_event(
             session,
@@ -215,7 +219,7 @@ def app_views(
     ).all()
     latest: dict[int, tuple[str, date]] = {}
     rows = session.exec(
-        select(PlanAssignment.app_id, Plan.name, PlanAssignment.since)
+        select(col(PlanAssignment.app_id), col(Plan.name), col(PlanAssignment.since))
         .join(Plan, col(Plan.id) == PlanAssignment.plan_id)
         .where(col(PlanAssignment.app_id).in_([a.id for a in apps]))
         .order_by(col(PlanAssignment.since))

@@ -17,7 +17,7 @@ from commands.views import CompanyLine, CompanyList, CompanyView, Done
 from storage import lookups
 from storage.audit import record_event
 from storage.roles import companies_in, companies_of
-from storage.tables import Access, App, Company
+from storage.tables import Access, App, Company, id_of
 from storage.unit_of_work import UnitOfWork
 
 DEFAULT_CURRENCY = "USD"
@@ -57,11 +57,16 @@ def create_company(
         session.flush()
         owner_person = person_referred(uow, actor, owner, now) if owner else None
         owner_id = owner_person.id if owner_person else actor.person_id
-        session.add(Access(company_id=company.id, person_id=owner_id, role="owner", created_at=now))
+        session.add(
+            Access(company_id=id_of(company), person_id=owner_id, role="owner", created_at=now)
+        )
         if owner_id != actor.person_id:
             session.add(
                 Access(
-                    company_id=company.id, person_id=actor.person_id, role="admin", created_at=now
+                    company_id=id_of(company),
+                    person_id=actor.person_id,
+                    role="admin",
+                    created_at=now,
                 )
             )
         record_event(
@@ -157,11 +162,13 @@ def list_companies(uow: UnitOfWork, *, actor: Actor) -> CompanyList:
         companies = companies_in(session, actor.workspace_id, ids)
         counts = dict(
             session.exec(
-                select(App.company_id, func.count())
+                select(col(App.company_id), func.count())
                 .where(col(App.company_id).in_([c.id for c in companies]))
                 .where(col(App.deleted_on).is_(None))
-                .group_by(App.company_id)
+                .group_by(col(App.company_id))
             ).all()
         )
-        items = [CompanyLine(c.name, roles.get(c.id or 0), counts.get(c.id, 0)) for c in companies]
+        items = [
+            CompanyLine(c.name, roles.get(id_of(c)), counts.get(id_of(c), 0)) for c in companies
+        ]
         return CompanyList(items, everyone=actor.is_operator)

@@ -14,7 +14,7 @@ from commands.views import Done, TeamList, TeamView
 from storage import lookups
 from storage.audit import record_event
 from storage.roles import effective_roles, owner_count
-from storage.tables import Access, Company, Person, Team, TeamMember
+from storage.tables import Access, Company, Person, Team, TeamMember, id_of
 from storage.unit_of_work import UnitOfWork
 
 TEAM_ACCESS = ("unlimited", "limited")
@@ -34,7 +34,9 @@ def create_team(uow: UnitOfWork, *, actor: Actor, name: str, now: datetime) -> D
         team = Team(workspace_id=actor.workspace_id, name=name, slug=slugify(name), created_at=now)
         uow.session.add(team)
         uow.session.flush()
-        uow.session.add(TeamMember(team_id=team.id, person_id=actor.person_id, access="unlimited"))
+        uow.session.add(
+            TeamMember(team_id=id_of(team), person_id=actor.person_id, access="unlimited")
+        )
         record_event(
             uow.session,
             workspace_id=actor.workspace_id,
@@ -68,7 +70,7 @@ def add_team_member(
         if existing is not None:
             existing.access = access
         else:
-            uow.session.add(TeamMember(team_id=row.id, person_id=member.id, access=access))
+            uow.session.add(TeamMember(team_id=id_of(row), person_id=id_of(member), access=access))
         uow.session.flush()
         _require_owners_remain(uow, row)
         record_event(

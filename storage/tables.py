@@ -258,3 +258,11 @@ class ProcessedEvent(SQLModel, table=True):
     source: str = Field(max_length=16)  # slack | stripe
     event_id: str = Field(max_length=128)
     received_at: datetime = _ts()
+
+
+def id_of(row: SQLModel) -> int:
+    """The primary key of a stored (flushed) row."""
+    key = getattr(row, "id", None)
+    if key is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush it first")
+    return int(key)

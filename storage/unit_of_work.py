@@ -28,6 +28,8 @@ class UnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
+            # Rows read here stay readable after the unit ends (detached, not expired).
+            self.session.expunge_all()
             self.session.rollback()
         finally:
             self.session.close()

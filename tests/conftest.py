@@ -25,7 +25,9 @@ def _pg_admin(sql: str) -> None:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'billbot.db'}"
         engine = make_engine(url)
@@ -63,6 +65,11 @@ def person(
     """A person acting in workspace `team`, identified the way the doors do it."""
     user_id = f"U{name.upper()}"
     return identify(
-        uow, team_id=team, user_id=user_id, name=name, account_type=kind, now=NOW,
+        uow,
+        team_id=team,
+        user_id=user_id,
+        name=name,
+        account_type=kind,
+        now=NOW,
         operators=frozenset({user_id}) if operator else frozenset(),
     )

@@ -20,12 +20,15 @@ def acme(uow):
 
 def grant(uow, actor, who, role, company="Acme"):
     subject = TeamRef(who[5:]) if who.startswith("team:") else PersonRef(name=who)
-    return access.grant_access(uow, actor=actor, subject=subject, company=company, role=role,
-                               now=NOW)
+    return access.grant_access(
+        uow, actor=actor, subject=subject, company=company, role=role, now=NOW
+    )
 
 
 def roles(uow, actor, company="Acme"):
-    return {name: role for name, role, _ in access.list_access(uow, actor=actor, company=company).people}
+    return {
+        name: role for name, role, _ in access.list_access(uow, actor=actor, company=company).people
+    }
 
 
 def test_grant_change_and_revoke(uow, acme):
@@ -41,8 +44,9 @@ def test_nobody_changes_their_own_role(uow, acme):
     with pytest.raises(OwnRole):
         grant(uow, acme, "owen", "admin")
     with pytest.raises(OwnRole):
-        access.revoke_access(uow, actor=acme, subject=PersonRef(name="owen"), company="Acme",
-                             now=NOW)
+        access.revoke_access(
+            uow, actor=acme, subject=PersonRef(name="owen"), company="Acme", now=NOW
+        )
 
 
 def test_the_last_owner_stays(uow, acme):
@@ -53,8 +57,9 @@ def test_the_last_owner_stays(uow, acme):
     grant(uow, adam, "bill", "admin")
     bill = person(uow, "bill")
     with pytest.raises(NotAllowed):  # an admin may not remove an owner
-        access.revoke_access(uow, actor=bill, subject=PersonRef(name="adam"), company="Acme",
-                             now=NOW)
+        access.revoke_access(
+            uow, actor=bill, subject=PersonRef(name="adam"), company="Acme", now=NOW
+        )
 
 
 def test_admins_manage_billing_and_viewers_but_not_admins(uow, acme):
@@ -65,8 +70,9 @@ def test_admins_manage_billing_and_viewers_but_not_admins(uow, acme):
     grant(uow, adam, "lena", "viewer")
     access.revoke_access(uow, actor=adam, subject=PersonRef(name="lena"), company="Acme", now=NOW)
     with pytest.raises(NotAllowed):
-        access.revoke_access(uow, actor=adam, subject=PersonRef(name="erin"), company="Acme",
-                             now=NOW)
+        access.revoke_access(
+            uow, actor=adam, subject=PersonRef(name="erin"), company="Acme", now=NOW
+        )
     with pytest.raises(NotAllowed):
         grant(uow, adam, "bill", "owner")
     with pytest.raises(NotAllowed):  # changing an admin's role is removing an admin
@@ -76,8 +82,9 @@ def test_admins_manage_billing_and_viewers_but_not_admins(uow, acme):
 def test_teams_give_roles_to_unlimited_members_only(uow, acme):
     teams.create_team(uow, actor=acme, name="Web Team", now=NOW)
     teams.add_team_member(uow, actor=acme, team="web team", person=PersonRef(name="erin"), now=NOW)
-    teams.add_team_member(uow, actor=acme, team="Web Team", person=PersonRef(name="lena"),
-                          access="limited", now=NOW)
+    teams.add_team_member(
+        uow, actor=acme, team="Web Team", person=PersonRef(name="lena"), access="limited", now=NOW
+    )
     grant(uow, acme, "team:Web Team", "admin")
     erin, lena = person(uow, "erin"), person(uow, "lena")
     assert roles(uow, acme) == {"owen": "owner", "erin": "admin"}
@@ -98,14 +105,22 @@ def test_a_team_holding_the_only_ownership_keeps_a_member(uow, acme):
     bill = person(uow, "bill")
     access.revoke_access(uow, actor=bill, subject=PersonRef(name="owen"), company="Acme", now=NOW)
     assert roles(uow, bill) == {"owen": "owner", "bill": "owner"}
-    teams.remove_team_member(uow, actor=bill, team="Founders", person=PersonRef(name="owen"),
-                             now=NOW)
+    teams.remove_team_member(
+        uow, actor=bill, team="Founders", person=PersonRef(name="owen"), now=NOW
+    )
     with pytest.raises(LastOwner):
-        teams.remove_team_member(uow, actor=bill, team="Founders", person=PersonRef(name="bill"),
-                                 now=NOW)
+        teams.remove_team_member(
+            uow, actor=bill, team="Founders", person=PersonRef(name="bill"), now=NOW
+        )
     with pytest.raises(LastOwner):
-        teams.add_team_member(uow, actor=bill, team="Founders", person=PersonRef(name="bill"),
-                              access="limited", now=NOW)
+        teams.add_team_member(
+            uow,
+            actor=bill,
+            team="Founders",
+            person=PersonRef(name="bill"),
+            access="limited",
+            now=NOW,
+        )
     assert roles(uow, bill) == {"bill": "owner"}
 
 

@@ -17,7 +17,12 @@ def agency(uow):
     operator = person(uow, "olivia", operator=True)
     plans.create_plan(uow, actor=operator, name="Basic", amount_minor=4900, currency="USD", now=NOW)
     plans.create_plan(
-        uow, actor=operator, name="Staging", amount_minor=1000, currency="USD", now=NOW,
+        uow,
+        actor=operator,
+        name="Staging",
+        amount_minor=1000,
+        currency="USD",
+        now=NOW,
         environment="staging",
     )
     dan = person(uow, "dan")
@@ -29,7 +34,11 @@ def test_new_company_is_owned_by_its_creator_and_listed(uow, agency):
     _, dan = agency
     view = companies.show_company(uow, actor=dan, company="acme corp")
     assert (view.name, view.your_role, view.currency, view.timezone) == (
-        "Acme Corp", "owner", "USD", "UTC")
+        "Acme Corp",
+        "owner",
+        "USD",
+        "UTC",
+    )
     listed = companies.list_companies(uow, actor=dan)
     assert [(c.name, c.role, c.apps) for c in listed.items] == [("Acme Corp", "owner", 0)]
 
@@ -38,8 +47,13 @@ def test_company_for_a_client_makes_the_developer_admin(uow, agency):
     _, dan = agency
     carla = person(uow, "carla", kind="client")
     done = companies.create_company(
-        uow, actor=dan, name="Bakery", owner=PersonRef(name="carla"), currency="eur",
-        timezone="Europe/Berlin", now=NOW,
+        uow,
+        actor=dan,
+        name="Bakery",
+        owner=PersonRef(name="carla"),
+        currency="eur",
+        timezone="Europe/Berlin",
+        now=NOW,
     )
     assert "carla is its owner and you are admin" in done.summary
     assert companies.show_company(uow, actor=carla, company="Bakery").your_role == "owner"
@@ -76,14 +90,19 @@ def test_duplicate_names_and_bad_values_change_nothing(uow, agency):
 def test_app_lifecycle(uow, agency):
     _, dan = agency
     apps.create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="basic", now=NOW)
-    apps.set_app_domain(uow, actor=dan, app="shop", domain="shop.acme.example",
-                        since=date(2026, 11, 5), now=NOW)
+    apps.set_app_domain(
+        uow, actor=dan, app="shop", domain="shop.acme.example", since=date(2026, 11, 5), now=NOW
+    )
     apps.set_app_plan(uow, actor=dan, app="SHOP", plan="Basic", since=date(2026, 12, 1), now=NOW)
     done = apps.delete_app(uow, actor=dan, app="shop", on=date(2026, 12, 10), now=NOW)
     assert "billed through that day" in done.summary
     (view,) = apps.list_apps(uow, actor=dan, company="Acme Corp").items
     assert (view.plan, view.plan_since, view.domain, view.deleted_on) == (
-        "Basic", date(2026, 12, 1), "shop.acme.example", date(2026, 12, 10))
+        "Basic",
+        date(2026, 12, 1),
+        "shop.acme.example",
+        date(2026, 12, 10),
+    )
     with pytest.raises(Invalid):
         apps.delete_app(uow, actor=dan, app="shop", now=NOW)
     with uow:
@@ -94,13 +113,27 @@ def test_app_lifecycle(uow, agency):
 def test_plans_must_fit_the_app(uow, agency):
     operator, dan = agency
     with pytest.raises(Invalid, match="for production apps"):
-        apps.create_app(uow, actor=dan, name="stage", company="Acme Corp", environment="staging",
-                        plan="Basic", now=NOW)
+        apps.create_app(
+            uow,
+            actor=dan,
+            name="stage",
+            company="Acme Corp",
+            environment="staging",
+            plan="Basic",
+            now=NOW,
+        )
     plans.create_plan(uow, actor=operator, name="Euro", amount_minor=4500, currency="EUR", now=NOW)
     with pytest.raises(Invalid, match="priced in EUR"):
         apps.create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="Euro", now=NOW)
-    apps.create_app(uow, actor=dan, name="stage", company="Acme Corp", environment="staging",
-                    plan="Staging", now=NOW)
+    apps.create_app(
+        uow,
+        actor=dan,
+        name="stage",
+        company="Acme Corp",
+        environment="staging",
+        plan="Staging",
+        now=NOW,
+    )
     assert [a.name for a in apps.list_apps(uow, actor=dan).items] == ["stage"]
 
 
@@ -109,10 +142,26 @@ def test_only_operators_write_the_price_list(uow, agency):
     with pytest.raises(NotAllowed):
         plans.create_plan(uow, actor=dan, name="Cheap", amount_minor=100, currency="USD", now=NOW)
     with pytest.raises(Invalid, match="together"):
-        plans.create_plan(uow, actor=operator, name="M", amount_minor=100, currency="USD",
-                          metric="requests", now=NOW)
-    plans.create_plan(uow, actor=operator, name="Yen", amount_minor=5000, currency="JPY",
-                      metric="requests", unit_price_minor=1, included=1000, now=NOW)
+        plans.create_plan(
+            uow,
+            actor=operator,
+            name="M",
+            amount_minor=100,
+            currency="USD",
+            metric="requests",
+            now=NOW,
+        )
+    plans.create_plan(
+        uow,
+        actor=operator,
+        name="Yen",
+        amount_minor=5000,
+        currency="JPY",
+        metric="requests",
+        unit_price_minor=1,
+        included=1000,
+        now=NOW,
+    )
     names = {p.name: p for p in plans.list_plans(uow, actor=dan).items}
     assert str(names["Yen"].price) == "5,000 JPY"
     assert names["Yen"].kind == "metered"
@@ -125,7 +174,8 @@ def test_unknown_and_forbidden_companies_look_the_same(uow, agency):
     with pytest.raises(NotFound) as unknown:
         companies.show_company(uow, actor=stranger, company="Nope Corp")
     assert forbidden.value.message.replace("Acme Corp", "X") == unknown.value.message.replace(
-        "Nope Corp", "X")
+        "Nope Corp", "X"
+    )
 
 
 def test_operators_read_every_company(uow, agency):
@@ -150,5 +200,10 @@ def test_every_change_is_audited(uow, agency):
     companies.update_company(uow, actor=dan, company="Acme Corp", timezone="Asia/Tokyo", now=NOW)
     with uow:
         actions = uow.session.exec(select(AuditEvent.action).order_by(AuditEvent.id)).all()
-    assert actions == ["plan.created", "plan.created", "company.created", "app.created",
-                       "company.updated"]
+    assert actions == [
+        "plan.created",
+        "plan.created",
+        "company.created",
+        "app.created",
+        "company.updated",
+    ]

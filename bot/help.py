@@ -1,0 +1,166 @@
+"""The one table of `/billing` subcommands, and the help texts and usage lines made from it.
+
+Each entry's `args` is both what users read and what `bot.grammar` parses:
+`<x>` a required positional, `[<x>]` an optional one, `key:<x>` a required option,
+`[key:<x>]` an optional one (several in one bracket go together: all or none), a bare
+`[word]` or `[a|b]` a flag. A positional like `<@user|team:<team>>` may also be given as
+`team:<name>`.
+"""
+
+import difflib
+from dataclasses import dataclass
+
+CLIENT, DEVELOPER, OPERATOR = "client", "developer", "operator"
+AUDIENCES = (CLIENT, DEVELOPER, OPERATOR)  # each one sees what the ones before it see
+
+GROUPS = {
+    "start": "Getting started",
+    "companies": "Companies",
+    "apps": "Apps",
+    "plans": "Plans",
+    "teams": "Teams",
+    "access": "Access",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # the subcommand words, lower case: "app new"
+    args: str  # after the words: "<app> company:<company> [trial]"
+    description: str  # one line
+    example: str  # after "/billing "
+    audience: str  # the least privileged audience that sees it
+    group: str  # a key of GROUPS
+    client_args: str | None = None  # what clients read instead of `args`, if different
+
+    @property
+    def usage(self) -> str:
+        return f"/billing {self.name} {self.args}".rstrip()
+
+    def usage_for(self, audience: str) -> str:
+        if audience == CLIENT and self.client_args is not None:
+            return f"/billing {self.name} {self.client_args}".rstrip()
+        return self.usage
+
+    def visible_to(self, audience: str) -> bool:
+        return AUDIENCES.index(audience) >= AUDIENCES.index(self.audience)
+
+
+_SUBJECT = "<@user|team:<team>>"
+_ROLE = "role:<owner|admin|billing|viewer>"
+
+# fmt: off
+ENTRIES: tuple[Entry, ...] = (
+    Entry("help", "[<topic>]", "Show this overview, or usage and examples for one topic.", "help companies", CLIENT, "start"),  # noqa: E501
+    Entry("whoami", "", "Show who you are to the bot and your roles.", "whoami", CLIENT, "start"),
+    Entry("companies", "", "List the companies you can see.", "companies", CLIENT, "companies"),
+    Entry("company", "<company>", "Show a company: invoice e-mail, currency, time zone, apps.", 'company "Acme Corp"', CLIENT, "companies"),  # noqa: E501
+    Entry("company new", "<name> [email:<invoice e-mail>] [currency:<ISO>] [tz:<IANA zone>] [owner:<@user>]", "Set up a new company; you, or owner:, become its owner.", 'company new "Acme Corp" email:billing@acme.com currency:EUR tz:Europe/Berlin', DEVELOPER, "companies"),  # noqa: E501
+    Entry("company set", "<company> [name:<new name>] [email:<e-mail>] [currency:<ISO>] [tz:<IANA zone>]", "Change a company's name, invoice e-mail, currency or time zone.", 'company set "Acme Corp" email:ap@acme.com tz:Europe/Vienna', CLIENT, "companies"),  # noqa: E501
+    Entry("apps", "[<company>]", "List the apps of all your companies, or of one.", 'apps "Acme Corp"', CLIENT, "apps"),  # noqa: E501
+    Entry("app new", "<app> company:<company> [env:production|staging] [plan:<plan>] [trial]", "Create an app for a company, optionally on a plan or as a trial.", 'app new shop company:"Acme Corp" plan:basic', DEVELOPER, "apps"),  # noqa: E501
+    Entry("app domain", "<app> <domain> [since:YYYY-MM-DD]", "Record an app's custom domain and since when it is live.", "app domain shop shop.acme.com since:2025-03-01", DEVELOPER, "apps"),  # noqa: E501
+    Entry("app plan", "<app> <plan> [since:YYYY-MM-DD]", "Put an app on a plan, from today or from a given day.", "app plan shop pro since:2025-04-01", DEVELOPER, "apps"),  # noqa: E501
+    Entry("app delete", "<app> [on:YYYY-MM-DD]", "Delete an app, today or on a given day; billing ends then.", "app delete shop on:2025-05-31", DEVELOPER, "apps"),  # noqa: E501
+    Entry("plans", "", "List the plans of the price list.", "plans", CLIENT, "plans"),
+    Entry("plan new", "<name> <amount> <currency> [env:production|staging] [metric:<name> unit:<amount> included:<qty>]", "Add a plan: a monthly fee, plus overage per unit above an included quantity.", 'plan new "Pro" 49.00 USD metric:requests unit:0.01 included:10000', OPERATOR, "plans"),  # noqa: E501
+    Entry("teams", "", "List the teams and their members.", "teams", DEVELOPER, "teams"),
+    Entry("team new", "<name>", "Create a team.", 'team new "Web devs"', DEVELOPER, "teams"),
+    Entry("team add", "<team> <@user> [access:unlimited|limited]", "Add someone to a team; limited members get no company access through it.", 'team add "Web devs" @alice access:limited', DEVELOPER, "teams"),  # noqa: E501
+    Entry("team remove", "<team> <@user>", "Remove someone from a team.", 'team remove "Web devs" @alice', DEVELOPER, "teams"),  # noqa: E501
+    Entry("grant", f"{_SUBJECT} company:<company> {_ROLE}", "Give someone a role in a company.", 'grant @bob company:"Acme Corp" role:billing', CLIENT, "access", f"<@user> company:<company> {_ROLE}"),  # noqa: E501
+    Entry("revoke", f"{_SUBJECT} company:<company>", "Take someone's access to a company away.", 'revoke @bob company:"Acme Corp"', CLIENT, "access", "<@user> company:<company>"),  # noqa: E501
+    Entry("access", "<company>", "Show who has access to a company, and with which role.", 'access "Acme Corp"', CLIENT, "access"),  # noqa: E501
+)
+# fmt: on
+
+# Shown under a help text when one of its usage lines contains the marker.
+_NOTES = (
+    ("", 'Names with spaces go in quotes: "Acme Corp" (curly quotes work too).'),
+    ("@user", "People: mention them, like @alice."),
+    ("YYYY-MM-DD", "Dates are written YYYY-MM-DD, like 2025-03-01."),
+    ("env:", "env: is production or staging (prod and stage work too); production if left out."),
+    ("<amount>", "Amounts are plain numbers in the currency, like 49 or 1,234.50."),
+)
+
+_BY_NAME = {entry.name: entry for entry in ENTRIES}
+
+
+def _clean(text: str) -> str:
+    words = text.strip().strip("\"'“”„‘’").lower().split()
+    if words[:1] in (["/billing"], ["billing"]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def usage_of(subcommand: str) -> str:
+    """`usage_of("app new")` -> its usage line; a group word ("app") gives all its lines.
+
+    Raises KeyError for names that are not in the table.
+    """
+    name = _clean(subcommand)
+    if name in _BY_NAME:
+        return _BY_NAME[name].usage
+    lines = group_usage(name)
+    if not lines:
+        raise KeyError(subcommand)
+    return lines
+
+
+def group_usage(word: str) -> str:
+    """The usage lines of every subcommand starting with `word` ("" if none)."""
+    return "\n".join(e.usage for e in ENTRIES if e.name.split()[0] == word)
+
+
+def help_text(topic: str | None, audience: str) -> str:
+    """The overview (no topic) or the usage and examples for one topic, for one audience."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    visible = [e for e in ENTRIES if e.visible_to(audience)]
+    wanted = _clean(topic or "")
+    if not wanted:
+        return _overview(visible, audience)
+    found = _find(wanted, visible)
+    if not found:
+        return _unknown(wanted, visible, audience)
+    blocks = [
+        f"`{e.usage_for(audience)}`\n{e.description}\nExample: `/billing {e.example}`"
+        for e in found
+    ]
+    return "\n\n".join([*blocks, _notes(found, audience)])
+
+
+def _find(topic: str, visible: list[Entry]) -> list[Entry]:
+    if " " in topic:  # "app new": that subcommand only, if this audience may see it
+        return [e for e in visible if e.name == topic]
+    word = topic
+    forms = {word, word + "s", word.removesuffix("s"), word.removesuffix("ies") + "y"}
+    groups = {e.group for e in visible if e.group in forms or e.name.split()[0] in forms}
+    return [e for e in visible if e.group in groups]
+
+
+def _overview(visible: list[Entry], audience: str) -> str:
+    lines = ["*Billing commands*"]
+    for group, title in GROUPS.items():
+        entries = [e for e in visible if e.group == group]
+        if entries:
+            lines.append(f"\n*{title}*")
+            lines += [f"• `{e.usage_for(audience)}`: {e.description}" for e in entries]
+    lines.append("\n" + _notes(visible, audience))
+    lines.append("Type `/billing help <topic>` (like `/billing help companies`) for examples.")
+    return "\n".join(lines)
+
+
+def _notes(entries: list[Entry], audience: str) -> str:
+    usages = " ".join(e.usage_for(audience) for e in entries)
+    return "\n".join(note for marker, note in _NOTES if marker in usages)
+
+
+def _unknown(topic: str, visible: list[Entry], audience: str) -> str:
+    names = sorted(e.name for e in visible)
+    words = sorted({e.name.split()[0] for e in visible} | {e.group for e in visible})
+    close = difflib.get_close_matches(topic, names, n=1, cutoff=0.8) or difflib.get_close_matches(
+        topic.split()[0], words, n=1, cutoff=0.6
+    )
+    hint = f" Did you mean “{close[0]}”?" if close else ""
+    return f"I have no help on “{topic[:40]}”.{hint}\n\n" + _overview(visible, audience)

@@ -1,0 +1,103 @@
+"""The storage layer itself: schema from migrations, constraints, time, transactions."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from storage.migrate import alembic_config
+from storage.tables import Access, Company, ProcessedEvent, Workspace
+from tests.conftest import NOW
+
+
+def _workspace(uow, team_id="T1"):
+    with uow:
+        row = Workspace(team_id=team_id, name=team_id, created_at=NOW)
+        uow.session.add(row)
+        uow.commit()
+    return row.id
+
+
+def test_migrations_match_the_models(engine):
+    """`alembic check` against the migrated database: no drift between models and migrations."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.check(config)
+
+
+def test_timestamps_come_back_aware_and_in_utc(uow):
+    berlin = timezone(timedelta(hours=1))
+    with uow:
+        uow.session.add(
+            Workspace(team_id="T9", name="x", created_at=datetime(2026, 1, 1, 12, tzinfo=berlin))
+        )
+        uow.commit()
+    with uow:
+        stored = uow.session.exec(select(Workspace.created_at)).one()
+    assert stored == datetime(2026, 1, 1, 11, tzinfo=UTC) and stored.tzinfo is not None
+
+
+def test_naive_timestamps_are_refused(uow):
+    with uow, pytest.raises(Exception, match="naive"):
+        uow.session.add(Workspace(team_id="T9", name="x", created_at=datetime(2026, 1, 1)))
+        uow.session.flush()
+
+
+def test_foreign_keys_are_enforced(uow):
+    with uow, pytest.raises(IntegrityError):
+        uow.session.add(
+            Company(workspace_id=999, name="x", slug="x", currency="USD", created_at=NOW)
+        )
+        uow.session.flush()
+
+
+def test_access_names_exactly_one_subject(uow):
+    workspace_id = _workspace(uow)
+    with uow:
+        company = Company(
+            workspace_id=workspace_id, name="x", slug="x", currency="USD", created_at=NOW
+        )
+        uow.session.add(company)
+        uow.commit()
+    with uow, pytest.raises(IntegrityError):
+        uow.session.add(Access(company_id=company.id, role="owner", created_at=NOW))
+        uow.session.flush()
+
+
+def test_a_unit_of_work_without_commit_leaves_nothing(uow):
+    with uow:
+        uow.session.add(Workspace(team_id="T7", name="x", created_at=NOW))
+        uow.session.flush()
+    with uow:
+        assert uow.session.exec(select(Workspace)).all() == []
+
+
+def test_an_error_rolls_the_whole_use_case_back(uow):
+    with pytest.raises(RuntimeError), uow:
+        uow.session.add(Workspace(team_id="T7", name="x", created_at=NOW))
+        uow.session.flush()
+        raise RuntimeError("boom")
+    with uow:
+        assert uow.session.exec(select(Workspace)).all() == []
+
+
+def test_external_events_are_recorded_once(uow):
+    with uow:
+        uow.session.add(ProcessedEvent(source="slack", event_id="Ev1", received_at=NOW))
+        uow.commit()
+    with uow, pytest.raises(IntegrityError):
+        uow.session.add(ProcessedEvent(source="slack", event_id="Ev1", received_at=NOW))
+        uow.session.flush()
+
+
+def test_sqlite_runs_with_wal_and_foreign_keys(engine):
+    if engine.dialect.name != "sqlite":
+        assert engine.dialect.driver == "psycopg"
+        return
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
