@@ -39,7 +39,7 @@ def grant_access(
         require_can_assign(seen.role, role, seen.company.name)
         row, label = _subject_access(uow, actor, seen, subject, now)
         if row is not None and row.role == role:
-            raise AlreadyExists(f"{label} is already {role} of {seen.company.name}.")
+            raise AlreadyExists(f"{label} already has the {role} role in {seen.company.name}.")
         if row is not None:
             require(seen.role, revoke_action(row.role), seen.company.name)
             previous, row.role = row.role, role
@@ -63,7 +63,7 @@ def grant_access(
         )
         uow.commit()
     was = f" (was {previous})" if previous else ""
-    return Done(f"{label} is now {role} of {seen.company.name}{was}.")
+    return Done(f"{label} now has the {role} role in {seen.company.name}{was}.")
 
 
 def revoke_access(

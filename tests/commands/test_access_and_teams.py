@@ -32,7 +32,7 @@ def roles(uow, actor, company="Acme"):
 
 
 def test_grant_change_and_revoke(uow, acme):
-    assert "adam is now admin of Acme" in grant(uow, acme, "adam", "admin").summary
+    assert "adam now has the admin role in Acme." in grant(uow, acme, "adam", "admin").summary
     assert "(was admin)" in grant(uow, acme, "adam", "billing").summary
     with pytest.raises(AlreadyExists):
         grant(uow, acme, "adam", "billing")
