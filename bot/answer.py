@@ -8,6 +8,7 @@ from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render_text import render
 from commands.actor import Actor
+from commands.statements import Calendar
 from storage.unit_of_work import UnitOfWork
 
 SUBCOMMANDS: dict[type, str] = {
@@ -26,17 +27,27 @@ SUBCOMMANDS: dict[type, str] = {
     r.Grant: "grant",
     r.Revoke: "revoke",
     r.ShowAccess: "access",
+    r.ShowStatement: "statement",
+    r.RecordUsage: "usage",
+    r.MarkPaid: "mark-paid",
 }
 
 
-def answer(text: str, *, uow: UnitOfWork, actor: Actor, now: datetime) -> str:
+def answer(
+    text: str,
+    *,
+    uow: UnitOfWork,
+    actor: Actor,
+    now: datetime,
+    calendar: Calendar = Calendar(),
+) -> str:
     """Any line gets a reply: the result, or what was wrong and the right usage."""
     try:
         request = parse(text)
     except UsageError as error:
         return str(error)
     try:
-        result = run(request, uow=uow, actor=actor, now=now)
+        result = run(request, uow=uow, actor=actor, now=now, calendar=calendar)
     except DomainError as error:
         return _explain(error, SUBCOMMANDS.get(type(request)))
     return render(result, actor.audience)

@@ -9,12 +9,18 @@ from pathlib import Path
 import typer
 from sqlalchemy import Engine
 
+from billing.errors import Invalid
+from billing.money import format_amount
+from billing.periods import Month
 from bot.console import Console, run_console
 from bot.demo import seed_demo
 from bot.export import export_all
 from bot.settings import Settings
+from commands.close_month import close_month
+from commands.statements import Calendar
 from storage.database import make_engine
 from storage.migrate import upgrade
+from storage.unit_of_work import UnitOfWork
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
@@ -36,9 +42,15 @@ def _ready_engine(settings: Settings) -> Engine:
     return engine
 
 
+def _calendar(settings: Settings) -> Calendar:
+    return Calendar(charge_day=settings.charge_day, due_day=settings.due_day)
+
+
 def _open_console(settings: Settings, at: str | None, demo: bool) -> None:
     engine = _ready_engine(settings)
-    console = Console(engine, clock=_clock(at), operators=settings.operators)
+    console = Console(
+        engine, clock=_clock(at), operators=settings.operators, calendar=_calendar(settings)
+    )
     if demo:
         seeded = seed_demo(console)
         note = "Seeded the demo agency" if seeded else "The demo agency is already here"
@@ -74,6 +86,37 @@ def console(
 def demo(at: str = typer.Option(None, help="Fixed ISO time for every command.")) -> None:
     """Seed a small demo agency (once) and open the console."""
     _open_console(Settings(), at, demo=True)
+
+
+@app.command("close-month")
+def close_month_command(
+    month: str = typer.Argument(..., help="The month to close, YYYY-MM."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Compute and report; store nothing."),
+    at: str = typer.Option(None, help="Fixed ISO time (default: now)."),
+) -> None:
+    """Finalize every company's statement for a month that is over (twice changes nothing)."""
+    settings = Settings()
+    try:
+        period = Month.parse(month)
+    except Invalid as error:
+        raise typer.BadParameter(error.message, param_hint="MONTH") from None
+    report = close_month(
+        UnitOfWork(_ready_engine(settings)),
+        month=period,
+        now=_clock(at)(),
+        calendar=_calendar(settings),
+        dry_run=dry_run,
+    )
+    verb = "Would finalize" if report.dry_run else "Finalized"
+    totals = ", ".join(f"{format_amount(v, c)} {c}" for c, v in sorted(report.totals.items()))
+    typer.echo(
+        f"{verb} {report.finalized} statements for {report.month}"
+        + (f" ({totals})." if totals else ".")
+    )
+    typer.echo(
+        f"Already closed: {report.already_closed}; nothing billed: {report.empty}; "
+        f"month not over yet in their time zone: {report.not_over}."
+    )
 
 
 @app.command()

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from bot.answer import answer
 from commands.actor import Actor, identify
+from commands.statements import Calendar
 from storage import lookups
 from storage.tables import Person
 from storage.unit_of_work import UnitOfWork
@@ -30,8 +31,14 @@ def console_user_id(name: str) -> str:
 
 class Console:
     def __init__(
-        self, engine: Engine, *, clock: Callable[[], datetime], operators: frozenset[str]
+        self,
+        engine: Engine,
+        *,
+        clock: Callable[[], datetime],
+        operators: frozenset[str],
+        calendar: Calendar = Calendar(),
     ) -> None:
+        self.calendar = calendar
         self.uow = UnitOfWork(engine)
         self.clock = clock
         self.operators = operators
@@ -93,7 +100,9 @@ class Console:
             if self.actor is None:
                 return "First say who you are: `as @name`."
             text = line.split(maxsplit=1)[1] if len(words) > 1 else ""
-            return answer(text, uow=self.uow, actor=self.actor, now=self.clock())
+            return answer(
+                text, uow=self.uow, actor=self.actor, now=self.clock(), calendar=self.calendar
+            )
         if head in ("help", "?"):
             return GUIDE
         return f"Lines start with /billing (or `as`, `people`, `help`, `quit`).\n{GUIDE}"

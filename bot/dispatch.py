@@ -4,14 +4,22 @@ from datetime import datetime
 
 from bot import requests as r
 from bot.grammar import help_text
-from commands import access, apps, companies, plans, teams
+from commands import access, apps, companies, plans, statements, teams
 from commands.actor import Actor
+from commands.statements import Calendar
 from commands.views import Done
 from commands.whoami import who_am_i
 from storage.unit_of_work import UnitOfWork
 
 
-def run(request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime) -> object:
+def run(
+    request: r.Request,
+    *,
+    uow: UnitOfWork,
+    actor: Actor,
+    now: datetime,
+    calendar: Calendar = Calendar(),
+) -> object:
     """Call the use case for `request`; domain errors pass through to the door's one handler."""
     match request:
         case r.Help(topic):
@@ -100,4 +108,20 @@ def run(request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime) -> 
             )
         case r.ShowAccess(company):
             return access.list_access(uow=uow, actor=actor, company=company)
+        case r.ShowStatement(company, month, csv):
+            return statements.show_statement(
+                uow=uow,
+                actor=actor,
+                now=now,
+                company=company,
+                month=month,
+                csv=csv,
+                calendar=calendar,
+            )
+        case r.RecordUsage(app, metric, quantity, on):
+            return statements.record_usage(
+                uow=uow, actor=actor, now=now, app=app, metric=metric, quantity=quantity, on=on
+            )
+        case r.MarkPaid(company, month):
+            return statements.mark_paid(uow=uow, actor=actor, now=now, company=company, month=month)
     raise TypeError(f"no use case for {type(request).__name__}")

@@ -22,6 +22,7 @@ from zoneinfo import available_timezones
 from billing.errors import Invalid
 from billing.money import normalize_currency, parse_amount
 from billing.names import clean_name
+from billing.periods import Month
 from billing.refs import ChannelRef, PersonRef, TeamRef
 from bot import requests as rq
 from bot.help import ENTRIES, Entry, group_usage, help_text, usage_of
@@ -396,6 +397,15 @@ def _date(tok: Token) -> date:
     raise _Bad(f"{tok.shown} is not a date (use YYYY-MM-DD).")
 
 
+def _month(tok: Token) -> Month:
+    if tok.escape:
+        raise _Bad(f"{tok.shown} is not a month (use YYYY-MM).")
+    try:
+        return Month.parse(tok.text)
+    except Invalid as error:
+        raise _Bad(error.message) from None
+
+
 def _currency(tok: Token) -> str:
     try:
         return normalize_currency(tok.text)
@@ -519,6 +529,13 @@ _BUILDERS: dict[str, _Builder] = {
     ),
     "revoke": lambda a: rq.Revoke(_subject(a.req(0)), _company(a.options["company"])),
     "access": lambda a: rq.ShowAccess(_company(a.req(0))),
+    "statement": lambda a: rq.ShowStatement(
+        _company(a.req(0)), _opt_pos(a, 1, _month), "csv" in a.flags
+    ),
+    "usage": lambda a: rq.RecordUsage(
+        _app(a.req(0)), _metric(a.req(1)), _count(a.req(2)), _opt(a, "on", _date)
+    ),
+    "mark-paid": lambda a: rq.MarkPaid(_company(a.req(0)), _month(a.req(1))),
 }
 # fmt: on
 

@@ -1,7 +1,10 @@
 """Results as plain text (Slack mrkdwn-safe): what the console prints and Slack's fallback."""
 
+import csv
+import io
 from functools import singledispatch
 
+from billing.money import Money
 from commands.plans import describe_plan
 from commands.views import (
     AccessView,
@@ -11,6 +14,7 @@ from commands.views import (
     CompanyView,
     Done,
     PlanList,
+    StatementView,
     TeamList,
     WhoAmIView,
 )
@@ -118,3 +122,72 @@ def _whoami(result: WhoAmIView, audience: str) -> str:
     else:
         lines.append("You have no role in any company yet.")
     return "\n".join(lines)
+
+
+@render.register
+def _statement(result: StatementView, audience: str) -> str:
+    if result.csv:
+        return statement_csv(result)
+    state = "estimate" if result.status == "draft" else result.status.replace("_", " ")
+    lines = [f"*{result.company}: statement for {result.month}* ({state})"]
+    if not result.lines:
+        lines.append("Nothing billed this month.")
+    for line in result.lines:
+        lines.append(f"• {line.description}: {Money(line.amount_minor, result.currency)}")
+    lines.append(f"*Total: {result.total}*")
+    if result.charge_on and result.status in ("draft", "finalized"):
+        lines.append(f"Charged on {result.charge_on}, due by {result.due_on}.")
+    return "\n".join(lines)
+
+
+def statement_csv(result: StatementView) -> str:
+    """The statement as CSV: one row per line, amounts as exact decimals."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "company",
+            "month",
+            "kind",
+            "app",
+            "description",
+            "first_day",
+            "last_day",
+            "days",
+            "quantity",
+            "amount",
+            "currency",
+        ]
+    )
+    for line in result.lines:
+        writer.writerow(
+            [
+                result.company,
+                result.month,
+                line.kind,
+                line.app or "",
+                line.description,
+                line.first_day or "",
+                line.last_day or "",
+                line.days or "",
+                line.quantity or "",
+                Money(line.amount_minor, result.currency).as_decimal(),
+                result.currency,
+            ]
+        )
+    writer.writerow(
+        [
+            result.company,
+            result.month,
+            "total",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            result.total.as_decimal(),
+            result.currency,
+        ]
+    )
+    return out.getvalue().rstrip("\n")

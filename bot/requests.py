@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from billing.periods import Month
 from billing.refs import PersonRef, TeamRef
 
 
@@ -137,6 +138,27 @@ class ShowAccess:
     company: str
 
 
+@dataclass(frozen=True)
+class RecordUsage:
+    app: str
+    metric: str
+    quantity: int
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class ShowStatement:
+    company: str
+    month: Month | None = None
+    csv: bool = False
+
+
+@dataclass(frozen=True)
+class MarkPaid:
+    company: str
+    month: Month
+
+
 Request = (
     Help
     | WhoAmI
@@ -158,4 +180,7 @@ Request = (
     | Grant
     | Revoke
     | ShowAccess
+    | RecordUsage
+    | ShowStatement
+    | MarkPaid
 )

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from billing.money import Money
+from billing.periods import Month
+from billing.statement import Line
 
 
 @dataclass(frozen=True)
@@ -97,3 +99,31 @@ class PlanList:
 @dataclass(frozen=True)
 class TeamList:
     items: list[TeamView]
+
+
+@dataclass(frozen=True)
+class StatementView:
+    company: str
+    month: Month
+    currency: str
+    status: str  # draft (live estimate) | finalized | carried | paid | past_due | void
+    lines: tuple[Line, ...]
+    total_minor: int
+    charge_on: date | None
+    due_on: date | None
+    csv: bool = False
+
+    @property
+    def total(self) -> Money:
+        return Money(self.total_minor, self.currency)
+
+
+@dataclass(frozen=True)
+class CloseReport:
+    month: Month
+    finalized: int
+    already_closed: int
+    not_over: int
+    empty: int
+    totals: dict[str, int]  # currency -> sum of the new statements
+    dry_run: bool

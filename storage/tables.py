@@ -211,7 +211,10 @@ class StatementLine(SQLModel, table=True):
     position: int
     kind: str = Field(max_length=16)  # plan | overage | balance
     app_id: int | None = Field(default=None, foreign_key="app.id")
+    app_name: str | None = Field(default=None, max_length=80)
     description: str = Field(max_length=300)
+    first_day: date | None = None
+    last_day: date | None = None
     days: int | None = None
     quantity: int | None = None
     amount_minor: int

@@ -1,0 +1,117 @@
+"""What the billing engine needs for a month, read set-based (a few queries, no N+1)."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, or_, select
+
+from billing.periods import Month
+from billing.statement import AppFacts, PlanTerms
+from storage.tables import App, AppOwnership, Plan, PlanAssignment, Usage
+
+
+def month_facts(
+    session: Session, workspace_id: int, month: Month, company_ids: Iterable[int] | None = None
+) -> dict[int, list[AppFacts]]:
+    """company id -> the apps it owned on any day of `month`, with their history."""
+    first, last = month.first_day, month.last_day
+    query = select(App).where(
+        App.workspace_id == workspace_id,
+        App.created_on <= last,
+        or_(col(App.deleted_on).is_(None), col(App.deleted_on) >= first),
+    )
+    wanted = None if company_ids is None else set(company_ids)
+    if wanted is not None:
+        owned = select(AppOwnership.app_id).where(col(AppOwnership.company_id).in_(wanted))
+        query = query.where(col(App.id).in_(owned))
+    apps = {app.id: app for app in session.exec(query)}
+    owners = _owners(session, apps, last)
+    plans = _plans(session, apps, last)
+    usage = _usage(session, apps, first, last)
+    facts: dict[int, list[AppFacts]] = defaultdict(list)
+    for app_id, app in apps.items():
+        assert app_id is not None
+        history = owners.get(app_id, [])
+        app_plans = plans.get(app_id, [])
+        fact = AppFacts(
+            name=app.name,
+            environment=app.environment,
+            created_on=app.created_on,
+            plans=tuple(app_plans),
+            owners=tuple(history),
+            domain_since=app.domain_since,
+            deleted_on=app.deleted_on,
+            trial_through=last if app.trial else None,
+            usage=_metered_usage(usage.get(app_id, {}), app_plans),
+        )
+        for company_id in _owners_during(history, first):
+            if wanted is None or company_id in wanted:
+                facts[company_id].append(fact)
+    return facts
+
+
+def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[date, int]]]:
+    rows = session.exec(
+        select(
+            col(AppOwnership.app_id), col(AppOwnership.since), col(AppOwnership.company_id)
+        ).where(col(AppOwnership.app_id).in_(list(apps)), AppOwnership.since <= last)
+    )
+    grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    for app_id, since, company_id in rows:
+        grouped[app_id].append((since, company_id))
+    return grouped
+
+
+def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[date, PlanTerms]]]:
+    rows = session.exec(
+        select(col(PlanAssignment.app_id), col(PlanAssignment.since), Plan)
+        .join(Plan, col(Plan.id) == PlanAssignment.plan_id)
+        .where(col(PlanAssignment.app_id).in_(list(apps)), PlanAssignment.since <= last)
+    )
+    terms: dict[int | None, PlanTerms] = {}
+    grouped: dict[int, list[tuple[date, PlanTerms]]] = defaultdict(list)
+    for app_id, since, plan in rows:
+        if plan.id not in terms:
+            terms[plan.id] = PlanTerms(
+                name=plan.name,
+                kind=plan.kind,
+                amount_minor=plan.amount_minor,
+                currency=plan.currency,
+                environment=plan.environment,
+                metric=plan.metric,
+                unit_price_minor=plan.unit_price_minor,
+                included_quantity=plan.included_quantity,
+            )
+        grouped[app_id].append((since, terms[plan.id]))
+    return grouped
+
+
+def _usage(
+    session: Session, apps: dict, first: date, last: date
+) -> dict[int, dict[str, dict[date, int]]]:
+    rows = session.exec(
+        select(col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity)))
+        .where(col(Usage.app_id).in_(list(apps)), Usage.day >= first, Usage.day <= last)
+        .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
+    )
+    grouped: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(dict))
+    for app_id, metric, day, quantity in rows:
+        grouped[app_id][metric][day] = int(quantity)
+    return grouped
+
+
+def _metered_usage(
+    by_metric: dict[str, dict[date, int]], plans: list[tuple[date, PlanTerms]]
+) -> dict[date, int]:
+    """The usage of the metric the app's latest metered plan counts."""
+    metered = sorted((since, p.metric) for since, p in plans if p.metric)
+    return dict(by_metric.get(metered[-1][1], {})) if metered else {}
+
+
+def _owners_during(history: list[tuple[date, int]], first: date) -> set[int]:
+    """Companies owning the app on some day from `first` on (history is up to month end)."""
+    ordered = sorted(history)
+    at_start = [company for since, company in ordered if since <= first][-1:]
+    return set(at_start) | {company for since, company in ordered if since > first}
