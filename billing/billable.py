@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -91,9 +91,11 @@ class Segment(NamedTuple):
 
 
 def _by_since(
-    app: AppFacts, entries: Iterable[tuple[date, _T]], what: str
+    app: AppFacts, entries: Sequence[tuple[date, _T]], what: str
 ) -> list[tuple[date, _T]]:
     """Sorted by day, exact duplicates dropped; two different entries on one day are refused."""
+    if len(entries) < 2:
+        return list(entries)
     ordered = sorted(set(entries), key=lambda entry: entry[0])
     for (day, _), (next_day, _) in pairwise(ordered):
         if day == next_day:

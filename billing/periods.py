@@ -7,10 +7,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from billing.errors import Invalid
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+@cache
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def _quote(text: str) -> str:
@@ -50,7 +56,7 @@ class Month:
 
     @property
     def days(self) -> int:
-        return calendar.monthrange(self.year, self.month)[1]
+        return _days_in(self.year, self.month)
 
     @property
     def first_day(self) -> date:

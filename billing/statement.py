@@ -71,22 +71,22 @@ def _dates(first: date, last: date) -> str:
     return start if first == last else f"{start}–{last.day}"
 
 
-def _plan_line(app: str, segment: Segment, month: Month) -> Line:
+def _plan_line(app_name: str, segment: Segment, month: Month) -> Line:
     plan, days = segment.plan, segment.days
     period = _dates(segment.first, segment.last)
-    text = f"{app}: {plan.name}, {period} ({days} of {month.days} days)"
-    amount = prorate(plan.amount_minor, days, month.days)
-    return Line("plan", text, app, segment.first, segment.last, days, None, amount)
+    text = f"{app_name}: {plan.name}, {period} ({days} of {month.days} days)"
+    amount = prorate(plan.amount_minor, days, month.days)  # rounded once, per line
+    return Line("plan", text, app_name, segment.first, segment.last, days, None, amount)
 
 
 def _units_over(usage: Mapping[date, int], segment: Segment, included: int) -> int:
     """Sum over the segment's days of max(0, usage - included); walks the shorter of the two."""
     if len(usage) <= segment.days:
-        days = (q for day, q in usage.items() if segment.first <= day <= segment.last)
+        quantities = (q for day, q in usage.items() if segment.first <= day <= segment.last)
     else:
         ordinals = range(segment.first.toordinal(), segment.last.toordinal() + 1)
-        days = (usage.get(date.fromordinal(ordinal), 0) for ordinal in ordinals)
-    return sum(quantity - included for quantity in days if quantity > included)
+        quantities = (usage.get(date.fromordinal(ordinal), 0) for ordinal in ordinals)
+    return sum(quantity - included for quantity in quantities if quantity > included)
 
 
 def _overage_line(app: AppFacts, segment: Segment, month: Month) -> Line | None:
@@ -127,8 +127,7 @@ def _app_lines(app: AppFacts, company_id: int, month: Month, currency: str) -> l
 
 def _app_order(lines: list[Line]) -> tuple[object, ...]:
     """Apps by name; apps sharing a name by their lines, so input order never shows."""
-    first = lines[0]
-    name = first.app or ""
+    name = lines[0].app or ""
     rest = tuple((line.first_day, line.amount_minor, line.description) for line in lines)
     return (name.casefold(), name, rest)
 

@@ -130,8 +130,9 @@ def _store(
     if not drafts:
         return
     month = next(iter(drafts.values())).month
-    ids = session.execute(
-        insert(Statement).returning(col(Statement.company_id), col(Statement.id)),
+    table = Statement.__table__  # Core, so both drivers batch the RETURNING insert
+    ids = session.connection().execute(
+        insert(table).returning(table.c.company_id, table.c.id),
         [
             {
                 "company_id": key,
@@ -147,8 +148,8 @@ def _store(
         ],
     ).all()
     statement_of = dict(ids)
-    session.execute(
-        insert(StatementLine),
+    session.connection().execute(
+        insert(StatementLine.__table__),
         [
             {
                 "statement_id": statement_of[key],
@@ -183,8 +184,8 @@ def _notices(
     session: Session, companies: list[Company], drafts: dict[int, StatementDraft], now: datetime
 ) -> None:
     period = str(next(iter(drafts.values())).month)
-    session.execute(
-        insert(Outbox),
+    session.connection().execute(
+        insert(Outbox.__table__),
         [
             {
                 "workspace_id": c.workspace_id,
@@ -204,8 +205,8 @@ def _notices(
             for c in companies
         ],
     )
-    session.execute(
-        insert(AuditEvent),
+    session.connection().execute(
+        insert(AuditEvent.__table__),
         [
             {
                 "workspace_id": c.workspace_id,

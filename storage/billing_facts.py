@@ -17,7 +17,15 @@ def month_facts(
 ) -> dict[int, list[AppFacts]]:
     """company id -> the apps it owned on any day of `month`, with their history."""
     first, last = month.first_day, month.last_day
-    query = select(App).where(
+    query = select(
+        col(App.id),
+        col(App.name),
+        col(App.environment),
+        col(App.created_on),
+        col(App.domain_since),
+        col(App.deleted_on),
+        col(App.trial),
+    ).where(
         App.workspace_id == workspace_id,
         App.created_on <= last,
         or_(col(App.deleted_on).is_(None), col(App.deleted_on) >= first),
@@ -26,24 +34,24 @@ def month_facts(
     if wanted is not None:
         owned = select(AppOwnership.app_id).where(col(AppOwnership.company_id).in_(wanted))
         query = query.where(col(App.id).in_(owned))
-    apps = {app.id: app for app in session.exec(query)}
+    apps = {row[0]: row for row in session.connection().execute(query).all()}
     owners = _owners(session, apps, last)
     plans = _plans(session, apps, last)
-    usage = _usage(session, apps, first, last)
+    metered = [app_id for app_id, history in plans.items() if any(p.metric for _, p in history)]
+    usage = _usage(session, metered, first, last)
     facts: dict[int, list[AppFacts]] = defaultdict(list)
-    for app_id, app in apps.items():
-        assert app_id is not None
+    for app_id, (_, name, environment, created_on, domain_since, deleted_on, trial) in apps.items():
         history = owners.get(app_id, [])
         app_plans = plans.get(app_id, [])
         fact = AppFacts(
-            name=app.name,
-            environment=app.environment,
-            created_on=app.created_on,
+            name=name,
+            environment=environment,
+            created_on=created_on,
             plans=tuple(app_plans),
             owners=tuple(history),
-            domain_since=app.domain_since,
-            deleted_on=app.deleted_on,
-            trial_through=last if app.trial else None,
+            domain_since=domain_since,
+            deleted_on=deleted_on,
+            trial_through=last if trial else None,
             usage=_metered_usage(usage.get(app_id, {}), app_plans),
         )
         for company_id in _owners_during(history, first):
@@ -65,36 +73,58 @@ def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[da
 
 
 def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[date, PlanTerms]]]:
-    rows = session.exec(
-        select(col(PlanAssignment.app_id), col(PlanAssignment.since), Plan)
-        .join(Plan, col(Plan.id) == PlanAssignment.plan_id)
-        .where(col(PlanAssignment.app_id).in_(list(apps)), PlanAssignment.since <= last)
-    )
-    terms: dict[int | None, PlanTerms] = {}
-    grouped: dict[int, list[tuple[date, PlanTerms]]] = defaultdict(list)
-    for app_id, since, plan in rows:
-        if plan.id not in terms:
-            terms[plan.id] = PlanTerms(
-                name=plan.name,
-                kind=plan.kind,
-                amount_minor=plan.amount_minor,
-                currency=plan.currency,
-                environment=plan.environment,
-                metric=plan.metric,
-                unit_price_minor=plan.unit_price_minor,
-                included_quantity=plan.included_quantity,
+    terms = {
+        row[0]: PlanTerms(*row[1:])
+        for row in session.connection()
+        .execute(
+            select(
+                col(Plan.id),
+                col(Plan.name),
+                col(Plan.kind),
+                col(Plan.amount_minor),
+                col(Plan.currency),
+                col(Plan.environment),
+                col(Plan.metric),
+                col(Plan.unit_price_minor),
+                col(Plan.included_quantity),
+            ).where(
+                col(Plan.id).in_(
+                    select(PlanAssignment.plan_id).where(col(PlanAssignment.app_id).in_(list(apps)))
+                )
             )
-        grouped[app_id].append((since, terms[plan.id]))
+        )
+        .all()
+    }
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                col(PlanAssignment.app_id), col(PlanAssignment.since), col(PlanAssignment.plan_id)
+            ).where(col(PlanAssignment.app_id).in_(list(apps)), PlanAssignment.since <= last)
+        )
+        .all()
+    )
+    grouped: dict[int, list[tuple[date, PlanTerms]]] = defaultdict(list)
+    for app_id, since, plan_id in rows:
+        grouped[app_id].append((since, terms[plan_id]))
     return grouped
 
 
 def _usage(
-    session: Session, apps: dict, first: date, last: date
+    session: Session, apps: list[int], first: date, last: date
 ) -> dict[int, dict[str, dict[date, int]]]:
-    rows = session.exec(
-        select(col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity)))
-        .where(col(Usage.app_id).in_(list(apps)), Usage.day >= first, Usage.day <= last)
-        .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
+    if not apps:
+        return {}
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity))
+            )
+            .where(col(Usage.app_id).in_(apps), Usage.day >= first, Usage.day <= last)
+            .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
+        )
+        .all()
     )
     grouped: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(dict))
     for app_id, metric, day, quantity in rows:

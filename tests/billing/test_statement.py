@@ -218,10 +218,10 @@ def test_switching_to_unbilled_still_bills_the_change_day() -> None:
 
 def test_two_changes_on_consecutive_days() -> None:
     shop = app(plans=((LONG_AGO, BASIC), (nov(10), PRO), (nov(11), BASIC)))
-    assert [(line.first_day, line.last_day, line.app) for line in close(shop).lines] == [
-        (nov(1), nov(9), "shop"),
-        (nov(10), nov(11), "shop"),  # Pro on the 10th, and dearer than Basic on the 11th
-        (nov(12), nov(30), "shop"),
+    assert summary(close(shop)) == [
+        ("shop: Basic, Nov 1–9 (9 of 30 days)", 1470),
+        ("shop: Pro, Nov 10–11 (2 of 30 days)", 660),  # on the 11th Pro is dearer than Basic
+        ("shop: Basic, Nov 12–30 (19 of 30 days)", 3103),
     ]
 
 
@@ -511,6 +511,16 @@ def test_lines_cover_the_billable_days_and_totals_add_up(data: st.DataObject) ->
     assert all(line.amount_minor >= 0 for line in draft.lines)
     plan_days = sum(line.days or 0 for line in draft.lines if line.kind == "plan")
     assert plan_days == sum(len(billable_days(facts, ACME, month)) for facts in apps)
+    over = sum(line.quantity or 0 for line in draft.lines if line.kind == "overage")
+    assert over == sum(_units_over(facts, ACME, month) for facts in apps)
+
+
+def _units_over(facts: AppFacts, company: int, month: Month) -> int:
+    return sum(
+        max(0, facts.usage.get(day, 0) - (plan.included_quantity or 0))
+        for day, plan in oracle(facts, company, month)
+        if plan.kind == "metered"
+    )
 
 
 @given(st.data())
