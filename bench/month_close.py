@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psycopg  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+import psycopg
+from sqlalchemy import text
 
-from billing.periods import Month  # noqa: E402
-from commands.close_month import close_month  # noqa: E402
-from storage.database import make_engine  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.unit_of_work import UnitOfWork  # noqa: E402
+from billing.periods import Month
+from commands.close_month import close_month
+from storage.database import make_engine
+from storage.migrate import upgrade
+from storage.unit_of_work import UnitOfWork
 
 PG_ADMIN = os.environ.get("BILLBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 MONTH = Month(2026, 10)

@@ -1,11 +1,13 @@
 """Closing a month: every company's statement finalized once, in bulk, with its notice."""
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert
-from sqlmodel import Session, col, select
+from sqlalchemy import JSON, insert
+from sqlmodel import Session, SQLModel, col, select
 
 from billing.calendar import local_date
 from billing.periods import Month
@@ -13,7 +15,8 @@ from billing.statement import StatementDraft, build_statement, min_charge_minor
 from commands.statements import CLOSED, Calendar
 from commands.views import CloseReport
 from storage.billing_facts import month_facts
-from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of
+from storage.id_sets import among
+from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of, table_of
 from storage.unit_of_work import UnitOfWork
 
 BATCH = 1000  # companies per transaction: bounded memory, and a crash loses at most a batch
@@ -99,7 +102,7 @@ def _carried(session: Session, company_ids: list[int], previous: Month) -> dict[
     """Last month's totals too small to charge: they carry into this month."""
     rows = session.exec(
         select(Statement.company_id, Statement.total_minor, Statement.currency).where(
-            col(Statement.company_id).in_(company_ids),
+            among(session, Statement.company_id, company_ids),
             Statement.period == str(previous),
             Statement.status == "finalized",
         )
@@ -130,26 +133,31 @@ def _store(
     if not drafts:
         return
     month = next(iter(drafts.values())).month
-    table = Statement.__table__  # Core, so both drivers batch the RETURNING insert
-    ids = session.connection().execute(
-        insert(table).returning(table.c.company_id, table.c.id),
-        [
-            {
-                "company_id": key,
-                "period": str(month),
-                "currency": d.currency,
-                "total_minor": d.total_minor,
-                "status": "finalized",
-                "finalized_at": now,
-                "charge_on": calendar.charge_on(month),
-                "due_on": calendar.due_on(month),
-            }
-            for key, d in drafts.items()
-        ],
-    ).all()
-    statement_of = dict(ids)
-    session.connection().execute(
-        insert(StatementLine.__table__),
+    table = table_of(Statement)  # Core, so both drivers batch the RETURNING insert
+    ids = (
+        session.connection()
+        .execute(
+            insert(table).returning(table.c.company_id, table.c.id),
+            [
+                {
+                    "company_id": key,
+                    "period": str(month),
+                    "currency": d.currency,
+                    "total_minor": d.total_minor,
+                    "status": "finalized",
+                    "finalized_at": now,
+                    "charge_on": calendar.charge_on(month),
+                    "due_on": calendar.due_on(month),
+                }
+                for key, d in drafts.items()
+            ],
+        )
+        .all()
+    )
+    statement_of: dict[int, int] = dict(ids)
+    _bulk_insert(
+        session,
+        StatementLine,
         [
             {
                 "statement_id": statement_of[key],
@@ -171,7 +179,8 @@ def _store(
     if carried:
         previous = session.exec(
             select(Statement).where(
-                col(Statement.company_id).in_(carried), Statement.period == str(month.previous())
+                among(session, Statement.company_id, carried),
+                Statement.period == str(month.previous()),
             )
         )
         for row in previous:
@@ -184,8 +193,9 @@ def _notices(
     session: Session, companies: list[Company], drafts: dict[int, StatementDraft], now: datetime
 ) -> None:
     period = str(next(iter(drafts.values())).month)
-    session.connection().execute(
-        insert(Outbox.__table__),
+    _bulk_insert(
+        session,
+        Outbox,
         [
             {
                 "workspace_id": c.workspace_id,
@@ -205,8 +215,9 @@ def _notices(
             for c in companies
         ],
     )
-    session.connection().execute(
-        insert(AuditEvent.__table__),
+    _bulk_insert(
+        session,
+        AuditEvent,
         [
             {
                 "workspace_id": c.workspace_id,
@@ -238,3 +249,19 @@ def _notices(
                     created_at=now,
                 )
             )
+
+
+def _bulk_insert(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """COPY on PostgreSQL; Core executemany (SQLite's C loop) elsewhere."""
+    table = table_of(model)
+    connection = session.connection()
+    if connection.dialect.name != "postgresql" or not rows:
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    names = ", ".join(f'"{name}"' for name in columns)
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c]) if c in json_columns else row[c] for c in columns])

@@ -3,12 +3,15 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from billing.periods import Month
 from billing.statement import AppFacts, PlanTerms
+from storage.id_sets import among
 from storage.tables import App, AppOwnership, Plan, PlanAssignment, Usage
 
 
@@ -17,7 +20,7 @@ def month_facts(
 ) -> dict[int, list[AppFacts]]:
     """company id -> the apps it owned on any day of `month`, with their history."""
     first, last = month.first_day, month.last_day
-    query = select(
+    query = sa_select(
         col(App.id),
         col(App.name),
         col(App.environment),
@@ -26,15 +29,15 @@ def month_facts(
         col(App.deleted_on),
         col(App.trial),
     ).where(
-        App.workspace_id == workspace_id,
-        App.created_on <= last,
+        col(App.workspace_id) == workspace_id,
+        col(App.created_on) <= last,
         or_(col(App.deleted_on).is_(None), col(App.deleted_on) >= first),
     )
     wanted = None if company_ids is None else set(company_ids)
     if wanted is not None:
-        owned = select(AppOwnership.app_id).where(col(AppOwnership.company_id).in_(wanted))
+        owned = select(AppOwnership.app_id).where(among(session, AppOwnership.company_id, wanted))
         query = query.where(col(App.id).in_(owned))
-    apps = {row[0]: row for row in session.connection().execute(query).all()}
+    apps: dict[int, Any] = {row.id: row for row in session.connection().execute(query).all()}
     owners = _owners(session, apps, last)
     plans = _plans(session, apps, last)
     metered = [app_id for app_id, history in plans.items() if any(p.metric for _, p in history)]
@@ -64,7 +67,7 @@ def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[da
     rows = session.exec(
         select(
             col(AppOwnership.app_id), col(AppOwnership.since), col(AppOwnership.company_id)
-        ).where(col(AppOwnership.app_id).in_(list(apps)), AppOwnership.since <= last)
+        ).where(among(session, AppOwnership.app_id, apps), AppOwnership.since <= last)
     )
     grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
     for app_id, since, company_id in rows:
@@ -77,7 +80,7 @@ def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[dat
         row[0]: PlanTerms(*row[1:])
         for row in session.connection()
         .execute(
-            select(
+            sa_select(
                 col(Plan.id),
                 col(Plan.name),
                 col(Plan.kind),
@@ -89,7 +92,9 @@ def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[dat
                 col(Plan.included_quantity),
             ).where(
                 col(Plan.id).in_(
-                    select(PlanAssignment.plan_id).where(col(PlanAssignment.app_id).in_(list(apps)))
+                    select(PlanAssignment.plan_id).where(
+                        among(session, PlanAssignment.app_id, apps)
+                    )
                 )
             )
         )
@@ -100,7 +105,7 @@ def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[dat
         .execute(
             select(
                 col(PlanAssignment.app_id), col(PlanAssignment.since), col(PlanAssignment.plan_id)
-            ).where(col(PlanAssignment.app_id).in_(list(apps)), PlanAssignment.since <= last)
+            ).where(among(session, PlanAssignment.app_id, apps), PlanAssignment.since <= last)
         )
         .all()
     )
@@ -121,7 +126,7 @@ def _usage(
             select(
                 col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity))
             )
-            .where(col(Usage.app_id).in_(apps), Usage.day >= first, Usage.day <= last)
+            .where(among(session, Usage.app_id, apps), Usage.day >= first, Usage.day <= last)
             .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
         )
         .all()

@@ -1,9 +1,9 @@
 """SQLModel tables: every concept in SPEC, each row scoped to one workspace."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -269,3 +269,8 @@ def id_of(row: SQLModel) -> int:
     if key is None:
         raise ValueError(f"{type(row).__name__} has no id yet: flush it first")
     return int(key)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for bulk inserts that skip the ORM."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
