@@ -41,41 +41,76 @@ USAGE_DAYS = 30  # 5 apps x 30 days = 150 usage rows per company
 def rows_for(companies: int) -> dict[str, list[tuple]]:
     rng = random.Random(companies)
     ts = NOW.isoformat()
-    plans = [(1, 1, "Basic", "basic", "flat", 4900, "USD", "production", None, None, None, ts),
-             (2, 1, "Pro", "pro", "flat", 9900, "USD", "production", None, None, None, ts),
-             (3, 1, "Metered", "metered", "metered", 2000, "USD", "production", "requests", 1,
-              1000, ts)]
-    data: dict[str, list[tuple]] = {"workspace": [(1, "TBENCH", "bench", ts)], "plan": plans,
-                                    "company": [], "app": [], "app_ownership": [],
-                                    "plan_assignment": [], "usage": []}
+    plans = [
+        (1, 1, "Basic", "basic", "flat", 4900, "USD", "production", None, None, None, ts),
+        (2, 1, "Pro", "pro", "flat", 9900, "USD", "production", None, None, None, ts),
+        (3, 1, "Metered", "metered", "metered", 2000, "USD", "production", "requests", 1, 1000, ts),
+    ]
+    data: dict[str, list[tuple]] = {
+        "workspace": [(1, "TBENCH", "bench", ts)],
+        "plan": plans,
+        "company": [],
+        "app": [],
+        "app_ownership": [],
+        "plan_assignment": [],
+        "usage": [],
+    }
     app_id = 0
     for c in range(1, companies + 1):
-        data["company"].append((c, 1, f"Company {c}", f"company-{c}", "USD", "UTC", "manual",
-                                "ok", True, 3, "09:00", ts))
+        data["company"].append(
+            (
+                c,
+                1,
+                f"Company {c}",
+                f"company-{c}",
+                "USD",
+                "UTC",
+                "manual",
+                "ok",
+                True,
+                3,
+                "09:00",
+                ts,
+            )
+        )
         for _ in range(APPS_PER_COMPANY):
             app_id += 1
             domain = date(2026, 9, 1) + timedelta(days=rng.randrange(0, 50))
-            data["app"].append((app_id, 1, c, f"app-{app_id}", f"app-{app_id}", "production",
-                                False, f"a{app_id}.example", domain.isoformat(), "2026-08-01", ts))
+            data["app"].append(
+                (
+                    app_id,
+                    1,
+                    c,
+                    f"app-{app_id}",
+                    f"app-{app_id}",
+                    "production",
+                    False,
+                    f"a{app_id}.example",
+                    domain.isoformat(),
+                    "2026-08-01",
+                    ts,
+                )
+            )
             data["app_ownership"].append((app_id, c, "2026-08-01"))
             data["plan_assignment"].append((app_id, rng.choice((1, 3)), "2026-08-01", ts))
             if rng.random() < 0.3:
                 change = date(2026, 10, rng.randrange(2, 31))
                 data["plan_assignment"].append((app_id, 2, change.isoformat(), ts))
             for day in range(1, USAGE_DAYS + 1):
-                data["usage"].append((app_id, "requests", f"2026-10-{day:02d}",
-                                      rng.randrange(0, 2000), ts))
+                data["usage"].append(
+                    (app_id, "requests", f"2026-10-{day:02d}", rng.randrange(0, 2000), ts)
+                )
     return data
 
 
 COLUMNS = {
     "workspace": "id, team_id, name, created_at",
     "plan": "id, workspace_id, name, slug, kind, amount_minor, currency, environment, metric, "
-            "unit_price_minor, included_quantity, created_at",
+    "unit_price_minor, included_quantity, created_at",
     "company": "id, workspace_id, name, slug, currency, timezone, billing_mode, payment_status, "
-               "reminders_on, reminder_days, reminder_time, created_at",
+    "reminders_on, reminder_days, reminder_time, created_at",
     "app": "id, workspace_id, company_id, name, slug, environment, trial, domain, domain_since, "
-           "created_on, created_at",
+    "created_on, created_at",
     "app_ownership": "app_id, company_id, since",
     "plan_assignment": "app_id, plan_id, since, created_at",
     "usage": "app_id, metric, day, quantity, recorded_at",
@@ -95,8 +130,9 @@ def seed(url: str, data: dict[str, list[tuple]]) -> None:
                     for row in data[table]:
                         copy.write_row(row)
             else:
-                cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
-                                   data[table])
+                cursor.executemany(
+                    f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', data[table]
+                )
         if "postgresql" in url:
             for table in ("company", "app", "plan"):
                 cursor.execute(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))")
@@ -114,8 +150,10 @@ def floor_seconds(url: str) -> float:
         "SELECT a.company_id, count(*), sum(p.amount_minor) FROM plan_assignment pa "
         "JOIN plan p ON p.id = pa.plan_id JOIN app a ON a.id = pa.app_id GROUP BY a.company_id"
     )
-    usage = text("SELECT app_id, day, sum(quantity) FROM usage WHERE day BETWEEN :a AND :b "
-                 "GROUP BY app_id, day")
+    usage = text(
+        "SELECT app_id, day, sum(quantity) FROM usage WHERE day BETWEEN :a AND :b "
+        "GROUP BY app_id, day"
+    )
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
         start = time.perf_counter()
@@ -134,8 +172,16 @@ def close_child(url: str) -> None:
     elapsed = time.perf_counter() - start
     again = close_month(UnitOfWork(engine), month=MONTH, now=NOW)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": elapsed, "finalized": report.finalized, "peak_mb": peak_mb,
-                      "second_run_finalized": again.finalized}))
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "finalized": report.finalized,
+                "peak_mb": peak_mb,
+                "second_run_finalized": again.finalized,
+            }
+        )
+    )
 
 
 def measure(backend: str, companies: int, workdir: Path) -> dict:
@@ -150,8 +196,9 @@ def measure(backend: str, companies: int, workdir: Path) -> dict:
     try:
         seed(url, data)
         floor = min(floor_seconds(url) for _ in range(3))
-        child = subprocess.run([sys.executable, __file__, "--close", url], capture_output=True,
-                               text=True, check=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--close", url], capture_output=True, text=True, check=True
+        )
         result = json.loads(child.stdout.strip().splitlines()[-1])
     finally:
         if drop:
@@ -171,17 +218,22 @@ def main() -> None:
         close_child(args.close)
         return
     sizes = [int(n) for n in args.companies.split(",")]
-    print(f"{'backend':<11}{'companies':>10}{'rows':>11}{'close s':>9}{'rows/s':>10}"
-          f"{'floor s':>9}{'x floor':>9}{'peak MB':>9}{'s/1k co':>9}  second run")
+    print(
+        f"{'backend':<11}{'companies':>10}{'rows':>11}{'close s':>9}{'rows/s':>10}"
+        f"{'floor s':>9}{'x floor':>9}{'peak MB':>9}{'s/1k co':>9}  second run"
+    )
     with tempfile.TemporaryDirectory() as workdir:
         for backend in args.backends.split(","):
             for companies in sizes:
                 r = measure(backend, companies, Path(workdir))
-                print(f"{r['backend']:<11}{r['companies']:>10,}{r['rows']:>11,}"
-                      f"{r['seconds']:>9.2f}{r['rows'] / r['seconds']:>10,.0f}{r['floor']:>9.2f}"
-                      f"{r['seconds'] / r['floor']:>9.1f}{r['peak_mb']:>9.0f}"
-                      f"{r['seconds'] / companies * 1000:>9.2f}  "
-                      f"{r['second_run_finalized']} finalized", flush=True)
+                print(
+                    f"{r['backend']:<11}{r['companies']:>10,}{r['rows']:>11,}"
+                    f"{r['seconds']:>9.2f}{r['rows'] / r['seconds']:>10,.0f}{r['floor']:>9.2f}"
+                    f"{r['seconds'] / r['floor']:>9.1f}{r['peak_mb']:>9.0f}"
+                    f"{r['seconds'] / companies * 1000:>9.2f}  "
+                    f"{r['second_run_finalized']} finalized",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -61,9 +61,25 @@ def _open_console(settings: Settings, at: str | None, demo: bool) -> None:
 
 @app.callback(invoke_without_command=True)
 def start(ctx: typer.Context) -> None:
-    """With no command: open the demo console (Slack comes with `serve` once configured)."""
+    """With no command: serve Slack when it is configured, else open the demo console."""
     if ctx.invoked_subcommand is None:
-        _open_console(Settings(), None, demo=True)
+        settings = Settings()
+        if settings.has_slack:
+            from bot.serve import serve_forever
+
+            serve_forever(settings, socket=bool(settings.slack_app_token))
+        else:
+            _open_console(settings, None, demo=True)
+
+
+@app.command()
+def serve(
+    socket: bool = typer.Option(False, "--socket", help="Talk to Slack over Socket Mode."),
+) -> None:
+    """Serve Slack (HTTP or Socket Mode), health and metrics."""
+    from bot.serve import serve_forever
+
+    serve_forever(Settings(), socket=socket)
 
 
 @app.command()

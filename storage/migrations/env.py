@@ -24,12 +24,18 @@ def run_migrations() -> None:
     engine.dispose()
 
 
+def _ours(name: str | None, type_: str, parent_names: object) -> bool:
+    """slack-sdk keeps its installation tables (slack_*) in the same database."""
+    return not (type_ == "table" and (name or "").startswith("slack_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=SQLModel.metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=_ours,
     )
     with context.begin_transaction():
         context.run_migrations()

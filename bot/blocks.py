@@ -1,0 +1,45 @@
+"""Replies as Block Kit built through slack_sdk.models, so Slack's limits are checked here."""
+
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
+
+SECTION_CHARS = 2900  # Slack allows 3,000 in a section
+MAX_SECTIONS = 45  # Slack allows 50 blocks in a message
+FALLBACK_CHARS = 3000
+
+
+def escape(text: str) -> str:
+    """Slack mrkdwn's three control characters, so a company called "A & <B>" shows as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _chunks(lines: list[str]) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        line = line if len(line) <= SECTION_CHARS else line[: SECTION_CHARS - 1] + "…"
+        if current and len(current) + 1 + len(line) > SECTION_CHARS:
+            chunks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def reply_blocks(text: str) -> list[dict]:
+    """A long reply is cut with a count of what was left out, never rejected by Slack."""
+    lines = escape(text).split("\n")
+    chunks = _chunks(lines)
+    blocks = [SectionBlock(text=MarkdownTextObject(text=c)) for c in chunks[:MAX_SECTIONS]]
+    rendered = [block.to_dict() for block in blocks]
+    if len(chunks) > MAX_SECTIONS:
+        shown = sum(c.count("\n") + 1 for c in chunks[:MAX_SECTIONS])
+        note = f"…and {len(lines) - shown} more lines: narrow it down, e.g. by company."
+        rendered.append(ContextBlock(elements=[MarkdownTextObject(text=note)]).to_dict())
+    return rendered
+
+
+def fallback_text(text: str) -> str:
+    """The plain-text version notifications and screen readers use."""
+    return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"

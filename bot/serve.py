@@ -1,0 +1,28 @@
+"""Composition root of the server: settings, database, Bolt, Starlette, uvicorn."""
+
+import logging
+from datetime import UTC, datetime
+
+import uvicorn
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.metrics import Metrics
+from bot.server import create_web_app
+from bot.settings import Settings
+from bot.slack_factory import build_bolt
+from storage.database import make_engine
+from storage.migrate import upgrade
+from storage.unit_of_work import UnitOfWork
+
+
+def serve_forever(settings: Settings, *, socket: bool = False) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    bolt = build_bolt(settings, engine, lambda: datetime.now(UTC)) if settings.has_slack else None
+    if socket:
+        if bolt is None or not settings.slack_app_token:
+            raise SystemExit("Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.")
+        SocketModeHandler(bolt, settings.slack_app_token).connect()
+    web = create_web_app(None if socket else bolt, engine, Metrics(UnitOfWork(engine)))
+    uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", access_log=False)

@@ -1,0 +1,154 @@
+"""The Bolt app: `/billing`, events, App Home and its buttons, each a thin door to a use case."""
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_sdk import WebClient
+
+from billing.errors import DomainError
+from bot.answer import answer
+from bot.blocks import fallback_text, reply_blocks
+from bot.grammar import help_text
+from bot.home import NEW_COMPANY, SHOW_HELP, home_view, new_company_modal, text_modal
+from bot.settings import Settings
+from bot.slack_people import People
+from commands.actor import Actor, identify
+from commands.companies import create_company
+from commands.home import home_for
+from commands.statements import Calendar
+from storage.seen_events import first_time
+from storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger("billbot.slack")
+GREETING = (
+    "Hi! I answer billing questions about your companies. Try `/billing help`, or "
+    "`/billing companies` to see where you have billing access."
+)
+
+
+class Door:
+    """What every listener needs: the database, the clock, and who is asking."""
+
+    def __init__(self, settings: Settings, uow: UnitOfWork, clock: Callable[[], datetime]):
+        self.settings = settings
+        self.uow = uow
+        self.clock = clock
+        self.people = People()
+        self.calendar = Calendar(settings.charge_day, settings.due_day)
+
+    def actor(self, client: WebClient, team_id: str, user_id: str, fallback: str) -> Actor:
+        person = self.people.lookup(client, team_id, user_id, fallback)
+        return identify(
+            self.uow,
+            team_id=team_id,
+            user_id=user_id,
+            name=person.name,
+            account_type=person.account_type,
+            email=person.email,
+            now=self.clock(),
+            operators=self.settings.operators,
+        )
+
+
+def register(app: App, door: Door) -> None:
+    app.middleware(_once_per_event(door))
+
+    def ack_now(ack: Ack) -> None:
+        ack()
+
+    def run_billing(body: dict, client: WebClient, context: BoltContext, respond: Respond) -> None:
+        actor = door.actor(
+            client, context.team_id or "", body["user_id"], body.get("user_name", "")
+        )
+        reply = answer(
+            body.get("text", ""),
+            uow=door.uow,
+            actor=actor,
+            now=door.clock(),
+            calendar=door.calendar,
+        )
+        respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type="ephemeral")
+
+    app.command("/billing")(ack=ack_now, lazy=[run_billing])
+
+    def greet(event: dict, client: WebClient) -> None:
+        if event.get("bot_id") or event.get("subtype"):
+            return
+        thread = event.get("thread_ts") or event.get("ts")
+        client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=GREETING)
+
+    app.event("app_mention")(ack=ack_now, lazy=[greet])
+
+    def direct_message(event: dict, client: WebClient) -> None:
+        if event.get("channel_type") == "im":
+            greet(event, client)
+
+    app.event("message")(ack=ack_now, lazy=[direct_message])
+
+    def publish_home(event: dict, client: WebClient, context: BoltContext) -> None:
+        _publish_home(door, client, context.team_id or "", event["user"])
+
+    app.event("app_home_opened")(ack=ack_now, lazy=[publish_home])
+
+    @app.action(NEW_COMPANY)
+    def open_company_form(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=new_company_modal())
+
+    @app.action(SHOW_HELP)
+    def open_help(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        view = text_modal("Billing help", help_text(None, actor.audience))
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @app.view(NEW_COMPANY)
+    def submit_company(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        values = _form_values(body["view"]["state"]["values"])
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        try:
+            create_company(
+                door.uow,
+                actor=actor,
+                name=values.get("name") or "",
+                email=values.get("email"),
+                currency=values.get("currency"),
+                now=door.clock(),
+            )
+        except DomainError as error:
+            ack(response_action="errors", errors={"name": error.message})
+            return
+        ack()
+        _publish_home(door, client, context.team_id or "", actor_user=body["user"]["id"])
+
+
+def _publish_home(door: Door, client: WebClient, team_id: str, actor_user: str) -> None:
+    actor = door.actor(client, team_id, actor_user, "")
+    home = home_for(door.uow, actor=actor, now=door.clock())
+    client.views_publish(user_id=actor_user, view=home_view(home, actor.audience))
+
+
+def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
+    return {block: (fields.get("value") or {}).get("value") for block, fields in state.items()}
+
+
+def _once_per_event(door: Door) -> Callable[..., Any]:
+    """Slack re-sends events it thinks were missed (X-Slack-Retry-Num): act on each id once."""
+
+    def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not first_time(
+            door.uow, source="slack", event_id=event_id, now=door.clock()
+        ):
+            log.info("dropped a repeated Slack event %s", event_id)
+            return BoltResponse(status=200, body="")
+        return next()
+
+    return middleware
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,19 @@
+"""Remembering external event ids, so a retried Slack event or Stripe event acts once."""
+
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+
+from storage.tables import ProcessedEvent
+from storage.unit_of_work import UnitOfWork
+
+
+def first_time(uow: UnitOfWork, *, source: str, event_id: str, now: datetime) -> bool:
+    """True the first time an event id is seen; the unique key settles races between replicas."""
+    with uow:
+        uow.session.add(ProcessedEvent(source=source, event_id=event_id[:128], received_at=now))
+        try:
+            uow.commit()
+        except IntegrityError:
+            return False
+    return True

@@ -1,0 +1,127 @@
+"""Driving a real `billbot serve` the way Slack does: signed requests, a local Web API."""
+
+import hashlib
+import hmac
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BILLBOT = Path(sys.executable).with_name("billbot")
+STANDIN = Path(__file__).with_name("slack_standin.py")
+
+
+def signature(secret: str, timestamp: str, body: str) -> str:
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def post(url: str, body: str, content_type: str, *, secret: str = SECRET,
+         timestamp: int | None = None, headers: dict | None = None) -> tuple[int, str, float]:
+    stamp = str(timestamp if timestamp is not None else int(time.time()))
+    request = urllib.request.Request(url, data=body.encode(), method="POST", headers={
+        "content-type": content_type, "x-slack-request-timestamp": stamp,
+        "x-slack-signature": signature(secret, stamp, body), **(headers or {}),
+    })
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), time.perf_counter() - started
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+class StandIn:
+    """The Slack Web API stand-in, in its own process on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, str(STANDIN)], stdout=subprocess.PIPE,
+                                        text=True)
+        line = self.process.stdout.readline() if self.process.stdout else ""
+        self.url = f"http://127.0.0.1:{int(line.split()[1])}"
+
+    def calls(self, method: str | None = None) -> list[dict]:
+        calls = json.loads(get(f"{self.url}/_calls")[1])
+        return [c for c in calls if method is None or c["method"] == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[dict]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.calls(method)
+            if len(found) >= count:
+                return found
+            time.sleep(0.05)
+        raise AssertionError(f"expected {count} {method} call(s), saw {self.calls(method)}")
+
+    def stop(self) -> None:
+        os.kill(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=10)
+
+
+class Billbot:
+    """`billbot serve` as a subprocess; stopped by its pid."""
+
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(env["BILLBOT_LOG"], "w")  # noqa: SIM115  (closed in stop)
+        self.process = subprocess.Popen([str(BILLBOT), "serve", *args],
+                                        env={**env, "PORT": str(self.port)},
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if get(f"{self.url}/healthz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise AssertionError("billbot serve did not answer /healthz within 30 s")
+
+    def command(self, text: str, *, user: str = "UDAN", team: str = "T1", name: str = "dan",
+                respond_to: str = "", **overrides: object) -> tuple[int, str, float]:
+        fields = {"token": "legacy", "team_id": team, "team_domain": "agency",
+                  "channel_id": "C1", "channel_name": "billing", "user_id": user,
+                  "user_name": name, "command": "/billing", "text": text, "api_app_id": "A1",
+                  "response_url": respond_to, "trigger_id": "1.2.3", **overrides}
+        return post(f"{self.url}/slack/events", urlencode(fields),
+                    "application/x-www-form-urlencoded")
+
+    def interact(self, payload: dict) -> tuple[int, str, float]:
+        return post(f"{self.url}/slack/events", urlencode({"payload": json.dumps(payload)}),
+                    "application/x-www-form-urlencoded")
+
+    def event(self, event: dict, event_id: str, **headers: str) -> tuple[int, str, float]:
+        envelope = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
+                    "event": event, "event_id": event_id, "event_time": int(time.time()),
+                    "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}]}
+        return post(f"{self.url}/slack/events", json.dumps(envelope), "application/json",
+                    headers=headers)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        self.log.close()

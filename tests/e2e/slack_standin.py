@@ -1,0 +1,104 @@
+"""A local Slack Web API: answers like Slack, records every call. Run as its own process.
+
+POST /api/<method> answers as Slack would; POST /respond/<id> takes response_url posts;
+GET /_calls lists what was received; DELETE /_calls forgets it; POST /_ratelimit/<method>/<n>
+makes the next n calls of a method answer 429 with Retry-After: 1.
+Usage: python slack_standin.py  (prints "PORT <n>" once listening on 127.0.0.1)
+"""
+
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+CALLS: list[dict] = []
+LIMITED: dict[str, int] = {}
+LOCK = threading.Lock()
+HOME_TEAM = "T1"
+
+
+def user_info(args: dict) -> dict:
+    """Ids tell the kind: UEXT... another team (Slack Connect), UGUEST... a guest."""
+    user = args.get("user", "")
+    team = "T_OTHER" if user.startswith("UEXT") else HOME_TEAM
+    name = user.lower().removeprefix("u")
+    return {"ok": True, "user": {
+        "id": user, "team_id": team, "name": name, "is_restricted": user.startswith("UGUEST"),
+        "profile": {"display_name": name, "real_name": name.title(),
+                    "email": f"{name}@example.com"},
+    }}
+
+
+def answer(method: str, args: dict) -> dict:
+    if method == "auth.test":
+        return {"ok": True, "team_id": HOME_TEAM, "team": "Agency", "user_id": "UBOT",
+                "bot_id": "BBOT", "url": "https://agency.slack.com/"}
+    if method == "users.info":
+        return user_info(args)
+    if method == "chat.postMessage":
+        return {"ok": True, "channel": args.get("channel"), "ts": f"{time.time():.6f}"}
+    if method == "oauth.v2.access":
+        return {"ok": True, "app_id": "A1", "access_token": "xoxb-installed-token",
+                "token_type": "bot", "scope": "commands,chat:write", "bot_user_id": "UBOT",
+                "team": {"id": "T2", "name": "Client Inc"}, "enterprise": None,
+                "authed_user": {"id": "UINSTALLER"}, "is_enterprise_install": False}
+    return {"ok": True}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
+        body = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        with LOCK:
+            self._send(200, CALLS)
+
+    def do_DELETE(self) -> None:
+        with LOCK:
+            CALLS.clear()
+        self._send(200, {"ok": True})
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0)).decode()
+        kind = self.headers.get("content-type", "")
+        args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
+        path = self.path.strip("/").split("/")
+        if path[0] == "_ratelimit":
+            LIMITED[path[1]] = int(path[2])
+            self._send(200, {"ok": True})
+            return
+        method = path[1] if path[0] == "api" and len(path) > 1 else path[0]
+        with LOCK:
+            CALLS.append({"path": self.path, "method": method, "args": args,
+                          "auth": self.headers.get("authorization"), "at": time.time()})
+            limited = LIMITED.get(method, 0)
+            if limited:
+                LIMITED[method] = limited - 1
+        if limited:
+            self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+        elif path[0] == "respond":
+            self._send(200, {"ok": True})
+        else:
+            self._send(200, answer(method, args))
+
+
+def main() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
