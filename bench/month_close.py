@@ -164,6 +164,14 @@ def floor_seconds(url: str) -> float:
     return elapsed
 
 
+def peak_rss_mb() -> float:
+    """VmHWM: this process's own high-water mark (ru_maxrss would carry the parent's over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def close_child(url: str) -> None:
     """In a fresh process, so peak RSS is the close's own."""
     engine = make_engine(url)
@@ -171,7 +179,7 @@ def close_child(url: str) -> None:
     report = close_month(UnitOfWork(engine), month=MONTH, now=NOW)
     elapsed = time.perf_counter() - start
     again = close_month(UnitOfWork(engine), month=MONTH, now=NOW)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     print(
         json.dumps(
             {

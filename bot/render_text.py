@@ -39,10 +39,14 @@ def _companies(result: CompanyList, audience: str) -> str:
     if not result.items:
         return "You have no companies yet. Developers start one with `/billing company new <name>`."
     title = "All companies in this workspace" if result.everyone else "Your companies"
-    lines = [f"{title} ({len(result.items)}):"]
+    lines = [f"{title} ({result.total:,}):"]
     for item in result.items:
         role = item.role or "not a member"
         lines.append(f"• {item.name}: {role}, {_count(item.apps, 'app')}")
+    if result.total > len(result.items):
+        lines.append(
+            f"…and {result.total - len(result.items):,} more: `/billing company <name>` shows one."
+        )
     return "\n".join(lines)
 
 

@@ -1,6 +1,7 @@
 """Composition root of the server: settings, database, Bolt, Starlette, uvicorn."""
 
 import logging
+import sys
 from datetime import UTC, datetime
 
 import uvicorn
@@ -16,6 +17,9 @@ from storage.unit_of_work import UnitOfWork
 
 
 def serve_forever(settings: Settings, *, socket: bool = False) -> None:
+    # Work after acks runs in threads: hand the GIL back to the event loop sooner than the
+    # default 5 ms, so an ack never waits behind a reply being rendered (bench/ack.py).
+    sys.setswitchinterval(0.0005)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     engine = make_engine(settings.database_url)
     upgrade(engine)

@@ -1,7 +1,6 @@
 """`billbot serve`: Starlette + uvicorn in front of the Bolt app, plus health and metrics."""
 
 import time
-from collections.abc import Awaitable, Callable
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -10,11 +9,12 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.metrics import Metrics
 
@@ -30,15 +30,18 @@ def _bolt_request(request: Request, body: bytes) -> BoltRequest:
 
 
 def create_web_app(bolt: App | None, engine: Engine, metrics: Metrics) -> Starlette:
-    """Bolt's sync App runs in Starlette's thread pool: acks never wait on another request."""
+    """Bolt's sync App: commands and events are acked on the event loop (their work is lazy,
+    in Bolt's threads); interactive payloads, which may call Slack first, in the thread pool."""
 
     async def slack_events(request: Request) -> Response:
         if bolt is None:
             return PlainTextResponse("Slack is not configured on this server.", status_code=503)
         body = await request.body()
-        response: BoltResponse = await run_in_threadpool(
-            bolt.dispatch, _bolt_request(request, body)
-        )
+        bolt_request = _bolt_request(request, body)
+        if body.startswith(b"payload="):  # buttons and forms may call Slack before they ack
+            response: BoltResponse = await run_in_threadpool(bolt.dispatch, bolt_request)
+        else:  # commands and events only ack here; their work runs in Bolt's lazy threads
+            response = bolt.dispatch(bolt_request)
         return to_starlette_response(response)
 
     async def oauth(request: Request) -> Response:
@@ -76,25 +79,37 @@ def create_web_app(bolt: App | None, engine: Engine, metrics: Metrics) -> Starle
     return Starlette(routes=routes, middleware=[Middleware(Guard, metrics=metrics)])
 
 
-class Guard(BaseHTTPMiddleware):
-    """Refuses oversized bodies before reading them, times every answer, counts errors."""
+class Guard:
+    """Plain ASGI (no per-request task or stream): refuses oversized bodies unread, times every
+    answer and counts errors."""
 
-    def __init__(self, app: Callable, metrics: Metrics) -> None:
-        super().__init__(app)
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
         self.metrics = metrics
 
-    async def dispatch(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            response: Response = PlainTextResponse("Request body too large.", status_code=413)
-        else:
-            response = await call_next(request)
-        route = request.url.path if request.url.path in KNOWN_PATHS else "other"
-        self.metrics.observe(route, response.status_code, time.perf_counter() - started)
-        return response
+        path = scope["path"] if scope["path"] in KNOWN_PATHS else "other"
+        status = 500
+
+        async def send_and_note(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
+        try:
+            if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+                too_big = PlainTextResponse("Request body too large.", status_code=413)
+                await too_big(scope, receive, send_and_note)
+            else:
+                await self.app(scope, receive, send_and_note)
+        finally:
+            self.metrics.observe(path, status, time.perf_counter() - started)
 
 
 KNOWN_PATHS = {"/slack/events", "/slack/install", "/slack/oauth_redirect", "/healthz", "/metrics"}

@@ -2,7 +2,8 @@
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
@@ -23,6 +24,7 @@ from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("billbot.slack")
+WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
 GREETING = (
     "Hi! I answer billing questions about your companies. Try `/billing help`, or "
     "`/billing companies` to see where you have billing access."
@@ -38,6 +40,12 @@ class Door:
         self.clock = clock
         self.people = People()
         self.calendar = Calendar(settings.charge_day, settings.due_day)
+        self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="billbot-work")
+
+    def later(self, work: Callable[..., None], /, **kwargs: Any) -> None:
+        """Work after the ack, off the request path; a failure is logged, never lost silently.
+        (Bolt's lazy listeners deep-copy every request: too slow for every command.)"""
+        self.pool.submit(work, **kwargs).add_done_callback(_log_failure)
 
     def actor(self, client: WebClient, team_id: str, user_id: str, fallback: str) -> Actor:
         person = self.people.lookup(client, team_id, user_id, fallback)
@@ -56,13 +64,19 @@ class Door:
 def register(app: App, door: Door) -> None:
     app.middleware(_once_per_event(door))
 
-    def ack_now(ack: Ack) -> None:
+    @app.command("/billing")
+    def billing(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-
-    def run_billing(body: dict, client: WebClient, context: BoltContext, respond: Respond) -> None:
-        actor = door.actor(
-            client, context.team_id or "", body["user_id"], body.get("user_name", "")
+        door.later(
+            run_billing,
+            body=body,
+            client=client,
+            team_id=context.team_id or "",
+            respond=context.respond,
         )
+
+    def run_billing(body: dict, client: WebClient, team_id: str, respond: Respond) -> None:
+        actor = door.actor(client, team_id, body["user_id"], body.get("user_name", ""))
         reply = answer(
             body.get("text", ""),
             uow=door.uow,
@@ -72,26 +86,30 @@ def register(app: App, door: Door) -> None:
         )
         respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type="ephemeral")
 
-    app.command("/billing")(ack=ack_now, lazy=[run_billing])
-
     def greet(event: dict, client: WebClient) -> None:
         if event.get("bot_id") or event.get("subtype"):
             return
         thread = event.get("thread_ts") or event.get("ts")
         client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=GREETING)
 
-    app.event("app_mention")(ack=ack_now, lazy=[greet])
+    @app.event("app_mention")
+    def mentioned(event: dict, client: WebClient) -> None:
+        door.later(greet, event=event, client=client)
 
+    @app.event("message")
     def direct_message(event: dict, client: WebClient) -> None:
         if event.get("channel_type") == "im":
-            greet(event, client)
+            door.later(greet, event=event, client=client)
 
-    app.event("message")(ack=ack_now, lazy=[direct_message])
-
-    def publish_home(event: dict, client: WebClient, context: BoltContext) -> None:
-        _publish_home(door, client, context.team_id or "", event["user"])
-
-    app.event("app_home_opened")(ack=ack_now, lazy=[publish_home])
+    @app.event("app_home_opened")
+    def home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
+        door.later(
+            _publish_home,
+            door=door,
+            client=client,
+            team_id=context.team_id or "",
+            actor_user=event["user"],
+        )
 
     @app.action(NEW_COMPANY)
     def open_company_form(ack: Ack, body: dict, client: WebClient) -> None:
@@ -150,5 +168,7 @@ def _once_per_event(door: Door) -> Callable[..., Any]:
     return middleware
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def _log_failure(future: Future[None]) -> None:
+    error = future.exception()
+    if error is not None:
+        log.error("work after an ack failed", exc_info=error)

@@ -1,5 +1,6 @@
 """Building the Bolt app for one workspace (bot token) or many (OAuth install)."""
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
@@ -19,11 +20,10 @@ from bot.slack_client import web_client
 from commands.actor import identify
 from storage.unit_of_work import UnitOfWork
 
-BOT_SCOPES = [
+BOT_SCOPES = [  # the same list as manifest.yml (a test keeps them equal)
     "app_mentions:read",
     "chat:write",
     "commands",
-    "files:write",
     "im:history",
     "users:read",
     "users:read.email",
@@ -65,7 +65,7 @@ def _multi_workspace(settings: Settings, engine: Engine, client: WebClient, door
         callback_options=CallbackOptions(success=_first_operator(door), failure=_failed),
     )
     authorize = InstallationStoreAuthorize(
-        logger=oauth.logger,
+        logger=logging.getLogger("billbot.slack"),
         installation_store=installations,
         client_id=client_id,
         client_secret=secret,

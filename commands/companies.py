@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlmodel import col, func, select
+from sqlmodel import func, select
 
 from billing.calendar import check_timezone
 from billing.errors import AlreadyExists, NotAllowed
@@ -16,11 +16,12 @@ from commands.resolve import person_referred, visible_company
 from commands.views import CompanyLine, CompanyList, CompanyView, Done
 from storage import lookups
 from storage.audit import record_event
-from storage.roles import companies_in, companies_of
+from storage.roles import companies_of, company_lines
 from storage.tables import Access, App, Company, id_of
 from storage.unit_of_work import UnitOfWork
 
 DEFAULT_CURRENCY = "USD"
+LIST_LIMIT = 200  # a Slack message shows this many lines well; the reply says how many more
 
 
 def create_company(
@@ -158,17 +159,7 @@ def list_companies(uow: UnitOfWork, *, actor: Actor) -> CompanyList:
     with uow:
         session = uow.session
         roles = companies_of(session, actor.person_id)
-        ids = None if actor.is_operator else roles.keys()
-        companies = companies_in(session, actor.workspace_id, ids)
-        counts = dict(
-            session.exec(
-                select(col(App.company_id), func.count())
-                .where(col(App.company_id).in_([c.id for c in companies]))
-                .where(col(App.deleted_on).is_(None))
-                .group_by(col(App.company_id))
-            ).all()
-        )
-        items = [
-            CompanyLine(c.name, roles.get(id_of(c)), counts.get(id_of(c), 0)) for c in companies
-        ]
-        return CompanyList(items, everyone=actor.is_operator)
+        member_of = None if actor.is_operator else actor.person_id
+        rows, total = company_lines(session, actor.workspace_id, member_of, LIST_LIMIT)
+        items = [CompanyLine(name, roles.get(key), apps) for key, name, apps in rows]
+        return CompanyList(items, everyone=actor.is_operator, total=total)

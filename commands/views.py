@@ -83,6 +83,7 @@ class WhoAmIView:
 class CompanyList:
     items: list[CompanyLine]
     everyone: bool  # an operator's view of the whole workspace
+    total: int  # how many there are; items holds the first ones by name
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def post(url: str, body: str, content_type: str, *, secret: str = SECRET,
-         timestamp: int | None = None, headers: dict | None = None) -> tuple[int, str, float]:
+def post(
+    url: str,
+    body: str,
+    content_type: str,
+    *,
+    secret: str = SECRET,
+    timestamp: int | None = None,
+    headers: dict | None = None,
+) -> tuple[int, str, float]:
     stamp = str(timestamp if timestamp is not None else int(time.time()))
-    request = urllib.request.Request(url, data=body.encode(), method="POST", headers={
-        "content-type": content_type, "x-slack-request-timestamp": stamp,
-        "x-slack-signature": signature(secret, stamp, body), **(headers or {}),
-    })
+    request = urllib.request.Request(
+        url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "content-type": content_type,
+            "x-slack-request-timestamp": stamp,
+            "x-slack-signature": signature(secret, stamp, body),
+            **(headers or {}),
+        },
+    )
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -57,8 +71,9 @@ class StandIn:
     """The Slack Web API stand-in, in its own process on a free loopback port."""
 
     def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, str(STANDIN)], stdout=subprocess.PIPE,
-                                        text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, str(STANDIN)], stdout=subprocess.PIPE, text=True
+        )
         line = self.process.stdout.readline() if self.process.stdout else ""
         self.url = f"http://127.0.0.1:{int(line.split()[1])}"
 
@@ -87,38 +102,72 @@ class Billbot:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(env["BILLBOT_LOG"], "w")  # noqa: SIM115  (closed in stop)
-        self.process = subprocess.Popen([str(BILLBOT), "serve", *args],
-                                        env={**env, "PORT": str(self.port)},
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [str(BILLBOT), "serve", *args],
+            env={**env, "PORT": str(self.port)},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if get(f"{self.url}/healthz")[0] == 200:
                     return
             except OSError:
                 time.sleep(0.1)
         self.stop()
-        raise AssertionError("billbot serve did not answer /healthz within 30 s")
+        tail = Path(env["BILLBOT_LOG"]).read_text()[-2000:]
+        raise AssertionError(f"billbot serve did not answer /healthz:\n{tail}")
 
-    def command(self, text: str, *, user: str = "UDAN", team: str = "T1", name: str = "dan",
-                respond_to: str = "", **overrides: object) -> tuple[int, str, float]:
-        fields = {"token": "legacy", "team_id": team, "team_domain": "agency",
-                  "channel_id": "C1", "channel_name": "billing", "user_id": user,
-                  "user_name": name, "command": "/billing", "text": text, "api_app_id": "A1",
-                  "response_url": respond_to, "trigger_id": "1.2.3", **overrides}
-        return post(f"{self.url}/slack/events", urlencode(fields),
-                    "application/x-www-form-urlencoded")
+    def command(
+        self,
+        text: str,
+        *,
+        user: str = "UDAN",
+        team: str = "T1",
+        name: str = "dan",
+        respond_to: str = "",
+        **overrides: object,
+    ) -> tuple[int, str, float]:
+        fields = {
+            "token": "legacy",
+            "team_id": team,
+            "team_domain": "agency",
+            "channel_id": "C1",
+            "channel_name": "billing",
+            "user_id": user,
+            "user_name": name,
+            "command": "/billing",
+            "text": text,
+            "api_app_id": "A1",
+            "response_url": respond_to,
+            "trigger_id": "1.2.3",
+            **overrides,
+        }
+        return post(
+            f"{self.url}/slack/events", urlencode(fields), "application/x-www-form-urlencoded"
+        )
 
     def interact(self, payload: dict) -> tuple[int, str, float]:
-        return post(f"{self.url}/slack/events", urlencode({"payload": json.dumps(payload)}),
-                    "application/x-www-form-urlencoded")
+        return post(
+            f"{self.url}/slack/events",
+            urlencode({"payload": json.dumps(payload)}),
+            "application/x-www-form-urlencoded",
+        )
 
     def event(self, event: dict, event_id: str, **headers: str) -> tuple[int, str, float]:
-        envelope = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
-                    "event": event, "event_id": event_id, "event_time": int(time.time()),
-                    "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}]}
-        return post(f"{self.url}/slack/events", json.dumps(envelope), "application/json",
-                    headers=headers)
+        envelope = {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event": event,
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        }
+        return post(
+            f"{self.url}/slack/events", json.dumps(envelope), "application/json", headers=headers
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -19,31 +19,61 @@ LOCK = threading.Lock()
 HOME_TEAM = "T1"
 
 
-def user_info(args: dict) -> dict:
+def user_info(args: dict, token: str) -> dict:
     """Ids tell the kind: UEXT... another team (Slack Connect), UGUEST... a guest."""
     user = args.get("user", "")
-    team = "T_OTHER" if user.startswith("UEXT") else HOME_TEAM
+    home = (
+        token.split("-")[1]
+        if token.count("-") >= 2 and token.split("-")[1].startswith("T")
+        else HOME_TEAM
+    )
+    team = "T_OTHER" if user.startswith("UEXT") else home
     name = user.lower().removeprefix("u")
-    return {"ok": True, "user": {
-        "id": user, "team_id": team, "name": name, "is_restricted": user.startswith("UGUEST"),
-        "profile": {"display_name": name, "real_name": name.title(),
-                    "email": f"{name}@example.com"},
-    }}
+    return {
+        "ok": True,
+        "user": {
+            "id": user,
+            "team_id": team,
+            "name": name,
+            "is_restricted": user.startswith("UGUEST"),
+            "profile": {
+                "display_name": name,
+                "real_name": name.title(),
+                "email": f"{name}@example.com",
+            },
+        },
+    }
 
 
-def answer(method: str, args: dict) -> dict:
+def answer(method: str, args: dict, token: str) -> dict:
     if method == "auth.test":
-        return {"ok": True, "team_id": HOME_TEAM, "team": "Agency", "user_id": "UBOT",
-                "bot_id": "BBOT", "url": "https://agency.slack.com/"}
+        team = token.split("-")[1] if token.count("-") >= 2 else HOME_TEAM
+        return {
+            "ok": True,
+            "team_id": team if team.startswith("T") else HOME_TEAM,
+            "team": "Agency",
+            "user_id": "UBOT",
+            "bot_id": "BBOT",
+            "url": "https://agency.slack.com/",
+        }
     if method == "users.info":
-        return user_info(args)
+        return user_info(args, token)
     if method == "chat.postMessage":
         return {"ok": True, "channel": args.get("channel"), "ts": f"{time.time():.6f}"}
-    if method == "oauth.v2.access":
-        return {"ok": True, "app_id": "A1", "access_token": "xoxb-installed-token",
-                "token_type": "bot", "scope": "commands,chat:write", "bot_user_id": "UBOT",
-                "team": {"id": "T2", "name": "Client Inc"}, "enterprise": None,
-                "authed_user": {"id": "UINSTALLER"}, "is_enterprise_install": False}
+    if method == "oauth.v2.access":  # code "code-T2" installs into team T2, by UINSTALLT2
+        team = args.get("code", "code-T2").removeprefix("code-")
+        return {
+            "ok": True,
+            "app_id": "A1",
+            "access_token": f"xoxb-{team}-token",
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": "UBOT",
+            "team": {"id": team, "name": f"Team {team}"},
+            "enterprise": None,
+            "authed_user": {"id": f"UINSTALL{team}"},
+            "is_enterprise_install": False,
+        }
     return {"ok": True}
 
 
@@ -81,8 +111,15 @@ class Handler(BaseHTTPRequestHandler):
             return
         method = path[1] if path[0] == "api" and len(path) > 1 else path[0]
         with LOCK:
-            CALLS.append({"path": self.path, "method": method, "args": args,
-                          "auth": self.headers.get("authorization"), "at": time.time()})
+            CALLS.append(
+                {
+                    "path": self.path,
+                    "method": method,
+                    "args": args,
+                    "auth": self.headers.get("authorization"),
+                    "at": time.time(),
+                }
+            )
             limited = LIMITED.get(method, 0)
             if limited:
                 LIMITED[method] = limited - 1
@@ -91,7 +128,8 @@ class Handler(BaseHTTPRequestHandler):
         elif path[0] == "respond":
             self._send(200, {"ok": True})
         else:
-            self._send(200, answer(method, args))
+            token = (self.headers.get("authorization") or "").removeprefix("Bearer ")
+            self._send(200, answer(method, args, token or args.get("token", "")))
 
 
 def main() -> None:

@@ -19,10 +19,14 @@ def standin():
 def billbot(standin, tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     env = {
-        "PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
-        "SLACK_BOT_TOKEN": "xoxb-local-1", "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": f"{standin.url}/api/", "BILLBOT_OPERATORS": "UOLIVIA",
-        "NO_PROXY": "127.0.0.1,localhost", "BILLBOT_LOG": str(folder / "serve.log"),
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-local-1",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": f"{standin.url}/api/",
+        "BILLBOT_OPERATORS": "UOLIVIA",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "BILLBOT_LOG": str(folder / "serve.log"),
     }
     server = Billbot(env)
     yield server
@@ -43,14 +47,16 @@ def test_url_verification_is_signed(billbot):
     challenge = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "t"})
     status, body, _ = post(f"{billbot.url}/slack/events", challenge, "application/json")
     assert status == 200 and "abc123" in body
-    status, _, _ = post(f"{billbot.url}/slack/events", challenge, "application/json",
-                        secret="wrong")
+    status, _, _ = post(
+        f"{billbot.url}/slack/events", challenge, "application/json", secret="wrong"
+    )
     assert status == 401
 
 
 def test_commands_reply_ephemerally_with_blocks(billbot, standin):
     assert "Created company Acme &amp; Sons" in reply_to(
-        billbot, standin, 'company new "Acme & Sons"')
+        billbot, standin, 'company new "Acme & Sons"'
+    )
     listing = reply_to(billbot, standin, "companies")
     assert "Acme &amp; Sons: owner, 0 apps" in listing
     assert standin.calls("users.info"), "names and account types come from users.info"
@@ -59,11 +65,16 @@ def test_commands_reply_ephemerally_with_blocks(billbot, standin):
 def test_bad_and_stale_signatures_change_nothing(billbot, standin):
     for kwargs in ({"secret": "not-the-secret"}, {"timestamp": int(time.time()) - 301}):
         body = "team_id=T1&user_id=UDAN&command=%2Fbilling&text=company+new+Forged"
-        status, _, _ = post(f"{billbot.url}/slack/events", body,
-                            "application/x-www-form-urlencoded", **kwargs)
+        status, _, _ = post(
+            f"{billbot.url}/slack/events", body, "application/x-www-form-urlencoded", **kwargs
+        )
         assert status == 401
-    status, _, _ = post(f"{billbot.url}/slack/events", "text=x",
-                        "application/x-www-form-urlencoded", headers={"x-slack-signature": ""})
+    status, _, _ = post(
+        f"{billbot.url}/slack/events",
+        "text=x",
+        "application/x-www-form-urlencoded",
+        headers={"x-slack-signature": ""},
+    )
     assert status == 401
     assert "Forged" not in reply_to(billbot, standin, "companies")
 
@@ -78,12 +89,25 @@ def test_guests_and_other_teams_get_client_help(billbot, standin):
 
 
 def test_home_button_opens_a_form_that_creates_a_company(billbot, standin):
-    status, _, _ = billbot.interact({
-        "type": "block_actions", "team": {"id": "T1"}, "user": {"id": "UDAN"},
-        "api_app_id": "A1", "trigger_id": "9.9.9", "container": {"type": "view"},
-        "actions": [{"action_id": "new_company", "block_id": "b", "type": "button",
-                     "value": "x", "action_ts": "1"}],
-    })
+    status, _, _ = billbot.interact(
+        {
+            "type": "block_actions",
+            "team": {"id": "T1"},
+            "user": {"id": "UDAN"},
+            "api_app_id": "A1",
+            "trigger_id": "9.9.9",
+            "container": {"type": "view"},
+            "actions": [
+                {
+                    "action_id": "new_company",
+                    "block_id": "b",
+                    "type": "button",
+                    "value": "x",
+                    "action_ts": "1",
+                }
+            ],
+        }
+    )
     assert status == 200
     opened = standin.wait_for("views.open")[-1]["args"]
     assert opened["trigger_id"] == "9.9.9"
@@ -91,32 +115,55 @@ def test_home_button_opens_a_form_that_creates_a_company(billbot, standin):
     assert view["callback_id"] == "new_company"
 
     def submit(name):
-        return billbot.interact({
-            "type": "view_submission", "team": {"id": "T1"}, "user": {"id": "UDAN"},
-            "api_app_id": "A1", "view": {
-                "id": "V1", "type": "modal", "callback_id": "new_company",
-                "app_installed_team_id": "T1",
-                "state": {"values": {"name": {"value": {"type": "plain_text_input",
-                                                        "value": name}},
-                                     "email": {"value": {"type": "plain_text_input",
-                                                         "value": None}}}}}})
+        return billbot.interact(
+            {
+                "type": "view_submission",
+                "team": {"id": "T1"},
+                "user": {"id": "UDAN"},
+                "api_app_id": "A1",
+                "view": {
+                    "id": "V1",
+                    "type": "modal",
+                    "callback_id": "new_company",
+                    "app_installed_team_id": "T1",
+                    "state": {
+                        "values": {
+                            "name": {"value": {"type": "plain_text_input", "value": name}},
+                            "email": {"value": {"type": "plain_text_input", "value": None}},
+                        }
+                    },
+                },
+            }
+        )
 
     status, body, _ = submit("Bakery Blum")
     assert status == 200 and body == ""
     standin.wait_for("views.publish")
     status, body, _ = submit("bakery blum")
-    assert json.loads(body) == {"response_action": "errors",
-                                "errors": {"name": "A company called “bakery blum” already exists."}}
+    assert json.loads(body) == {
+        "response_action": "errors",
+        "errors": {"name": "A company called “bakery blum” already exists."},
+    }
     assert "Bakery Blum: owner" in reply_to(billbot, standin, "companies")
 
 
 def test_a_retried_event_is_answered_once(billbot, standin):
-    event = {"type": "app_mention", "user": "UDAN", "text": "<@UBOT> hi", "ts": "111.222",
-             "channel": "C1", "event_ts": "111.222"}
+    event = {
+        "type": "app_mention",
+        "user": "UDAN",
+        "text": "<@UBOT> hi",
+        "ts": "111.222",
+        "channel": "C1",
+        "event_ts": "111.222",
+    }
     before = len(standin.calls("chat.postMessage"))
     assert billbot.event(event, "Ev0001")[0] == 200
-    assert billbot.event(event, "Ev0001", **{"X-Slack-Retry-Num": "1",
-                                             "X-Slack-Retry-Reason": "http_timeout"})[0] == 200
+    assert (
+        billbot.event(
+            event, "Ev0001", **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        )[0]
+        == 200
+    )
     posted = standin.wait_for("chat.postMessage", before + 1)
     time.sleep(0.5)
     assert len(standin.calls("chat.postMessage")) == before + 1
@@ -125,12 +172,22 @@ def test_a_retried_event_is_answered_once(billbot, standin):
 
 def test_direct_messages_get_the_greeting_and_home_shows_companies(billbot, standin):
     before = len(standin.calls("chat.postMessage"))
-    billbot.event({"type": "message", "channel_type": "im", "user": "UDAN", "text": "hello",
-                   "ts": "5.6", "channel": "D1"}, "Ev0002")
+    billbot.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": "UDAN",
+            "text": "hello",
+            "ts": "5.6",
+            "channel": "D1",
+        },
+        "Ev0002",
+    )
     assert "/billing help" in standin.wait_for("chat.postMessage", before + 1)[-1]["args"]["text"]
     publishes = len(standin.calls("views.publish"))
-    billbot.event({"type": "app_home_opened", "user": "UDAN", "channel": "D1", "tab": "home"},
-                  "Ev0003")
+    billbot.event(
+        {"type": "app_home_opened", "user": "UDAN", "channel": "D1", "tab": "home"}, "Ev0003"
+    )
     view = standin.wait_for("views.publish", publishes + 1)[-1]["args"]["view"]
     view = json.loads(view) if isinstance(view, str) else view
     assert view["type"] == "home" and "Acme &amp; Sons" in json.dumps(view)
