@@ -1,15 +1,28 @@
 """The one place a `/billing` line becomes a reply: parse, call, render, map errors."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from billing.errors import DomainError, NotAllowed
+from billing.names import slugify
 from bot import requests as r
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
-from bot.render_text import render
+from bot.render_text import render, statement_csv
 from commands.actor import Actor
 from commands.statements import Calendar
+from commands.views import StatementView
 from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the person sees, and a file to hand over with it (a statement's CSV)."""
+
+    text: str
+    file_name: str | None = None
+    file_content: str | None = None
+
 
 SUBCOMMANDS: dict[type, str] = {
     r.ShowCompany: "company",
@@ -40,17 +53,24 @@ def answer(
     actor: Actor,
     now: datetime,
     calendar: Calendar = Calendar(),
-) -> str:
+) -> Reply:
     """Any line gets a reply: the result, or what was wrong and the right usage."""
     try:
         request = parse(text)
     except UsageError as error:
-        return str(error)
+        return Reply(str(error))
     try:
         result = run(request, uow=uow, actor=actor, now=now, calendar=calendar)
     except DomainError as error:
-        return _explain(error, SUBCOMMANDS.get(type(request)))
-    return render(result, actor.audience)
+        return Reply(_explain(error, SUBCOMMANDS.get(type(request))))
+    if isinstance(result, StatementView) and result.csv:
+        return Reply(
+            f"The {result.month} statement of {result.company} as CSV: "
+            f"{len(result.lines)} lines, total {result.total}.",
+            f"{slugify(result.company)}-{result.month}.csv",
+            statement_csv(result),
+        )
+    return Reply(render(result, actor.audience))
 
 
 def _explain(error: DomainError, subcommand: str | None) -> str:

@@ -100,9 +100,12 @@ class Console:
             if self.actor is None:
                 return "First say who you are: `as @name`."
             text = line.split(maxsplit=1)[1] if len(words) > 1 else ""
-            return answer(
+            reply = answer(
                 text, uow=self.uow, actor=self.actor, now=self.clock(), calendar=self.calendar
             )
+            if reply.file_name:
+                return f"{reply.text}\n--- {reply.file_name} ---\n{reply.file_content}"
+            return reply.text
         if head in ("help", "?"):
             return GUIDE
         return f"Lines start with /billing (or `as`, `people`, `help`, `quit`).\n{GUIDE}"

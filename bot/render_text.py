@@ -130,8 +130,6 @@ def _whoami(result: WhoAmIView, audience: str) -> str:
 
 @render.register
 def _statement(result: StatementView, audience: str) -> str:
-    if result.csv:
-        return statement_csv(result)
     state = "estimate" if result.status == "draft" else result.status.replace("_", " ")
     lines = [f"*{result.company}: statement for {result.month}* ({state})"]
     if not result.lines:

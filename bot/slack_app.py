@@ -84,7 +84,18 @@ def register(app: App, door: Door) -> None:
             now=door.clock(),
             calendar=door.calendar,
         )
-        respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type="ephemeral")
+        if reply.file_name and reply.file_content is not None:
+            client.files_upload_v2(
+                channel=body["channel_id"],
+                filename=reply.file_name,
+                title=reply.file_name,
+                content=reply.file_content,
+            )
+        respond(
+            text=fallback_text(reply.text),
+            blocks=reply_blocks(reply.text),
+            response_type="ephemeral",
+        )
 
     def greet(event: dict, client: WebClient) -> None:
         if event.get("bot_id") or event.get("subtype"):

@@ -24,6 +24,7 @@ BOT_SCOPES = [  # the same list as manifest.yml (a test keeps them equal)
     "app_mentions:read",
     "chat:write",
     "commands",
+    "files:write",
     "im:history",
     "users:read",
     "users:read.email",

@@ -17,6 +17,7 @@ METHOD_SCOPES = {
     "users.info": {"users:read", "users:read.email"},  # e-mail decides who a person is
     "views.open": set(),
     "views.publish": set(),
+    "files.upload_v2": {"files:write"},  # statement CSVs (getUploadURLExternal + complete)
 }
 EVENT_SCOPES = {
     "app_mention": {"app_mentions:read"},
@@ -26,7 +27,7 @@ EVENT_SCOPES = {
 
 
 def used_methods() -> set[str]:
-    calls = set(re.findall(r"client\.([a-z]+)_([A-Za-z]+)\(", CODE))
+    calls = set(re.findall(r"client\.([a-z]+)_(\w+)\(", CODE))
     return {f"{family}.{name}" for family, name in calls}
 
 

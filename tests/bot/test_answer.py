@@ -54,7 +54,7 @@ WORDS = [
 )
 def test_any_line_gets_a_reply(uow, line):
     dan = person(uow, "dan")
-    reply = answer(line, uow=uow, actor=dan, now=NOW)
+    reply = answer(line, uow=uow, actor=dan, now=NOW).text
     assert isinstance(reply, str) and reply.strip()
     assert "Traceback" not in reply
 
@@ -62,7 +62,7 @@ def test_any_line_gets_a_reply(uow, line):
 def test_replies_name_the_usage_after_a_domain_error(uow):
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Acme", now=NOW)
-    reply = answer('company new "acme"', uow=uow, actor=dan, now=NOW)
+    reply = answer('company new "acme"', uow=uow, actor=dan, now=NOW).text
     assert reply.splitlines() == [
         "A company called “acme” already exists.",
         "Usage: /billing company new <name> [email:<invoice e-mail>] [currency:<ISO>] "
@@ -72,7 +72,7 @@ def test_replies_name_the_usage_after_a_domain_error(uow):
 
 def test_refusals_do_not_teach_usage(uow):
     carla = person(uow, "carla", kind="client")
-    assert answer("company new Mine", uow=uow, actor=carla, now=NOW) == (
+    assert answer("company new Mine", uow=uow, actor=carla, now=NOW).text == (
         "Only developers and operators set up companies."
     )
 

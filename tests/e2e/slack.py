@@ -101,6 +101,7 @@ class Billbot:
     def __init__(self, env: dict[str, str], *args: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.database_url = env["DATABASE_URL"]
         self.log = open(env["BILLBOT_LOG"], "w")  # noqa: SIM115  (closed in stop)
         self.process = subprocess.Popen(
             [str(BILLBOT), "serve", *args],

@@ -103,8 +103,13 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers.get("content-length") or 0)).decode()
         kind = self.headers.get("content-type", "")
-        args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
         path = self.path.strip("/").split("/")
+        if (
+            path[0] == "upload"
+        ):  # the file's bytes, posted to the URL files.getUploadURLExternal gave
+            args: dict = {"body": raw}
+        else:
+            args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
         if path[0] == "_ratelimit":
             LIMITED[path[1]] = int(path[2])
             self._send(200, {"ok": True})
@@ -125,7 +130,12 @@ class Handler(BaseHTTPRequestHandler):
                 LIMITED[method] = limited - 1
         if limited:
             self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
-        elif path[0] == "respond":
+        elif method == "files.getUploadURLExternal":
+            host = self.headers.get("host")
+            self._send(200, {"ok": True, "file_id": "F1", "upload_url": f"http://{host}/upload/F1"})
+        elif method == "files.completeUploadExternal":
+            self._send(200, {"ok": True, "files": [{"id": "F1", "title": args.get("files")}]})
+        elif path[0] in ("respond", "upload"):
             self._send(200, {"ok": True})
         else:
             token = (self.headers.get("authorization") or "").removeprefix("Bearer ")

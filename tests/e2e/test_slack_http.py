@@ -202,3 +202,40 @@ def test_health_metrics_and_oversized_bodies(billbot):
     assert status == 200
     assert 'billbot_http_requests_total{path="/slack/events",status="200"}' in page
     assert "billbot_outbox_pending" in page
+
+
+def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin, tmp_path):
+    import os
+    import subprocess
+
+    from tests.e2e.slack import BILLBOT
+
+    for line, user in (
+        ("plan new Basic 30 USD", "UOLIVIA"),
+        ("company new Shop", "UDAN"),
+        ("app new web company:Shop plan:Basic", "UDAN"),
+        ("app domain web web.shop.example", "UDAN"),
+    ):
+        assert "Usage" not in reply_to(billbot, standin, line, user=user)
+    env = {**os.environ, "DATABASE_URL": billbot.database_url}  # closed by the CLI, as cron would
+    month = time.strftime("%Y-%m")
+    year, number = map(int, month.split("-"))
+    after = f"{year + number // 12}-{number % 12 + 1:02d}-01T10:00:00+00:00"
+    closed = subprocess.run(
+        [str(BILLBOT), "close-month", month, "--at", after],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Finalized 1 statements" in closed.stdout
+    text = reply_to(billbot, standin, f"statement Shop {month}")
+    assert f"*Shop: statement for {month}* (finalized)" in text
+    assert "web: Basic" in text and "Total:" in text
+    uploads = len(standin.calls("files.completeUploadExternal"))
+    text = reply_to(billbot, standin, f"statement Shop {month} csv")
+    assert "as CSV" in text
+    complete = standin.wait_for("files.completeUploadExternal", uploads + 1)[-1]["args"]
+    assert complete["channel_id"] == "C1"
+    body = standin.calls("upload")[-1]["args"]["body"]
+    assert body.startswith("company,month,kind,app,description")
