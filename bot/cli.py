@@ -124,9 +124,10 @@ def close_month_command(
         dry_run=dry_run,
     )
     verb = "Would finalize" if report.dry_run else "Finalized"
+    noun = "statement" if report.finalized == 1 else "statements"
     totals = ", ".join(f"{format_amount(v, c)} {c}" for c, v in sorted(report.totals.items()))
     typer.echo(
-        f"{verb} {report.finalized} statements for {report.month}"
+        f"{verb} {report.finalized} {noun} for {report.month}"
         + (f" ({totals})." if totals else ".")
     )
     typer.echo(

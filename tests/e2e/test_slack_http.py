@@ -228,7 +228,7 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
         text=True,
         check=True,
     )
-    assert "Finalized 1 statements" in closed.stdout
+    assert "Finalized 1 statement" in closed.stdout
     text = reply_to(billbot, standin, f"statement Shop {month}")
     assert f"*Shop: statement for {month}* (finalized)" in text
     assert "web: Basic" in text and "Total:" in text

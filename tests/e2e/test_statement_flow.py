@@ -40,9 +40,9 @@ def test_month_close_end_to_end(env):  # noqa: F811
         ),
     )
     dry = billbot(env, "close-month", "2026-10", "--dry-run", "--at", NOV)
-    assert "Would finalize 1 statements for 2026-10 (48.19 USD)." in dry
+    assert "Would finalize 1 statement for 2026-10 (48.19 USD)." in dry
     first = billbot(env, "close-month", "2026-10", "--at", NOV)
-    assert "Finalized 1 statements for 2026-10 (48.19 USD)." in first
+    assert "Finalized 1 statement for 2026-10 (48.19 USD)." in first
     again = billbot(env, "close-month", "2026-10", "--at", NOV)
     assert "Finalized 0 statements" in again and "Already closed: 1" in again
     out = billbot(
