@@ -1,13 +1,10 @@
 """Closing a month: every company's statement finalized once, in bulk, with its notice."""
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import JSON, insert
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from billing.calendar import local_date
 from billing.periods import Month
@@ -15,8 +12,9 @@ from billing.statement import StatementDraft, build_statement, min_charge_minor
 from commands.statements import CLOSED, Calendar
 from commands.views import CloseReport
 from storage.billing_facts import month_facts
+from storage.bulk import insert_rows, insert_with_ids
 from storage.id_sets import among
-from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of, table_of
+from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of
 from storage.unit_of_work import UnitOfWork
 
 BATCH = 1000  # companies per transaction: bounded memory, and a crash loses at most a batch
@@ -133,29 +131,26 @@ def _store(
     if not drafts:
         return
     month = next(iter(drafts.values())).month
-    table = table_of(Statement)  # Core, so both drivers batch the RETURNING insert
-    ids = (
-        session.connection()
-        .execute(
-            insert(table).returning(table.c.company_id, table.c.id),
-            [
-                {
-                    "company_id": key,
-                    "period": str(month),
-                    "currency": d.currency,
-                    "total_minor": d.total_minor,
-                    "status": "finalized",
-                    "finalized_at": now,
-                    "charge_on": calendar.charge_on(month),
-                    "due_on": calendar.due_on(month),
-                }
-                for key, d in drafts.items()
-            ],
-        )
-        .all()
+    keys = list(drafts)
+    ids = insert_with_ids(
+        session,
+        Statement,
+        [
+            {
+                "company_id": key,
+                "period": str(month),
+                "currency": drafts[key].currency,
+                "total_minor": drafts[key].total_minor,
+                "status": "finalized",
+                "finalized_at": now,
+                "charge_on": calendar.charge_on(month),
+                "due_on": calendar.due_on(month),
+            }
+            for key in keys
+        ],
     )
-    statement_of: dict[int, int] = dict(ids)
-    _bulk_insert(
+    statement_of = dict(zip(keys, ids, strict=True))
+    insert_rows(
         session,
         StatementLine,
         [
@@ -193,7 +188,7 @@ def _notices(
     session: Session, companies: list[Company], drafts: dict[int, StatementDraft], now: datetime
 ) -> None:
     period = str(next(iter(drafts.values())).month)
-    _bulk_insert(
+    insert_rows(
         session,
         Outbox,
         [
@@ -215,7 +210,7 @@ def _notices(
             for c in companies
         ],
     )
-    _bulk_insert(
+    insert_rows(
         session,
         AuditEvent,
         [
@@ -249,19 +244,3 @@ def _notices(
                     created_at=now,
                 )
             )
-
-
-def _bulk_insert(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """COPY on PostgreSQL; Core executemany (SQLite's C loop) elsewhere."""
-    table = table_of(model)
-    connection = session.connection()
-    if connection.dialect.name != "postgresql" or not rows:
-        connection.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    names = ", ".join(f'"{name}"' for name in columns)
-    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c]) if c in json_columns else row[c] for c in columns])

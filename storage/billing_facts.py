@@ -39,7 +39,7 @@ def month_facts(
         query = query.where(col(App.id).in_(owned))
     apps: dict[int, Any] = {row.id: row for row in session.connection().execute(query).all()}
     owners = _owners(session, apps, last)
-    plans = _plans(session, apps, last)
+    plans = _plans(session, workspace_id, apps, last)
     metered = [app_id for app_id, history in plans.items() if any(p.metric for _, p in history)]
     usage = _usage(session, metered, first, last)
     facts: dict[int, list[AppFacts]] = defaultdict(list)
@@ -75,7 +75,10 @@ def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[da
     return grouped
 
 
-def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[date, PlanTerms]]]:
+def _plans(
+    session: Session, workspace_id: int, apps: dict, last: date
+) -> dict[int, list[tuple[date, PlanTerms]]]:
+    """Each app's plan history; the price list is small, so all of it is read once."""
     terms = {
         row[0]: PlanTerms(*row[1:])
         for row in session.connection()
@@ -90,13 +93,7 @@ def _plans(session: Session, apps: dict, last: date) -> dict[int, list[tuple[dat
                 col(Plan.metric),
                 col(Plan.unit_price_minor),
                 col(Plan.included_quantity),
-            ).where(
-                col(Plan.id).in_(
-                    select(PlanAssignment.plan_id).where(
-                        among(session, PlanAssignment.app_id, apps)
-                    )
-                )
-            )
+            ).where(col(Plan.workspace_id) == workspace_id)
         )
         .all()
     }
