@@ -9,8 +9,8 @@ from bot import requests as r
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render_text import render, statement_csv
+from bot.terms import Terms
 from commands.actor import Actor
-from commands.statements import Calendar
 from commands.views import StatementView
 from storage.unit_of_work import UnitOfWork
 
@@ -43,6 +43,17 @@ SUBCOMMANDS: dict[type, str] = {
     r.ShowStatement: "statement",
     r.RecordUsage: "usage",
     r.MarkPaid: "mark-paid",
+    r.InviteClient: "invite-client",
+    r.Invite: "invite",
+    r.Accept: "accept",
+    r.ListInvites: "invites",
+    r.RevokeInvite: "revoke-invite",
+    r.ResendInvite: "resend-invite",
+    r.Leave: "leave",
+    r.Dismiss: "dismiss",
+    r.Handover: "handover",
+    r.Transfer: "transfer",
+    r.Audit: "audit",
 }
 
 
@@ -52,7 +63,7 @@ def answer(
     uow: UnitOfWork,
     actor: Actor,
     now: datetime,
-    calendar: Calendar = Calendar(),
+    terms: Terms = Terms(),
 ) -> Reply:
     """Any line gets a reply: the result, or what was wrong and the right usage."""
     try:
@@ -60,7 +71,7 @@ def answer(
     except UsageError as error:
         return Reply(str(error))
     try:
-        result = run(request, uow=uow, actor=actor, now=now, calendar=calendar)
+        result = run(request, uow=uow, actor=actor, now=now, terms=terms)
     except DomainError as error:
         return Reply(_explain(error, SUBCOMMANDS.get(type(request))))
     if isinstance(result, StatementView) and result.csv:

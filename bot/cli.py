@@ -16,8 +16,8 @@ from bot.console import Console, run_console
 from bot.demo import seed_demo
 from bot.export import export_all
 from bot.settings import Settings
+from bot.terms import Terms
 from commands.close_month import close_month
-from commands.statements import Calendar
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
@@ -42,14 +42,10 @@ def _ready_engine(settings: Settings) -> Engine:
     return engine
 
 
-def _calendar(settings: Settings) -> Calendar:
-    return Calendar(charge_day=settings.charge_day, due_day=settings.due_day)
-
-
 def _open_console(settings: Settings, at: str | None, demo: bool) -> None:
     engine = _ready_engine(settings)
     console = Console(
-        engine, clock=_clock(at), operators=settings.operators, calendar=_calendar(settings)
+        engine, clock=_clock(at), operators=settings.operators, terms=Terms.of(settings)
     )
     if demo:
         seeded = seed_demo(console)
@@ -120,7 +116,7 @@ def close_month_command(
         UnitOfWork(_ready_engine(settings)),
         month=period,
         now=_clock(at)(),
-        calendar=_calendar(settings),
+        calendar=Terms.of(settings).calendar,
         dry_run=dry_run,
     )
     verb = "Would finalize" if report.dry_run else "Finalized"

@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.answer import answer
+from bot.terms import Terms
 from commands.actor import Actor, identify
-from commands.statements import Calendar
 from storage import lookups
 from storage.tables import Person
 from storage.unit_of_work import UnitOfWork
@@ -36,9 +36,9 @@ class Console:
         *,
         clock: Callable[[], datetime],
         operators: frozenset[str],
-        calendar: Calendar = Calendar(),
+        terms: Terms = Terms(),
     ) -> None:
-        self.calendar = calendar
+        self.terms = terms
         self.uow = UnitOfWork(engine)
         self.clock = clock
         self.operators = operators
@@ -100,9 +100,7 @@ class Console:
             if self.actor is None:
                 return "First say who you are: `as @name`."
             text = line.split(maxsplit=1)[1] if len(words) > 1 else ""
-            reply = answer(
-                text, uow=self.uow, actor=self.actor, now=self.clock(), calendar=self.calendar
-            )
+            reply = answer(text, uow=self.uow, actor=self.actor, now=self.clock(), terms=self.terms)
             if reply.file_name:
                 return f"{reply.text}\n--- {reply.file_name} ---\n{reply.file_content}"
             return reply.text

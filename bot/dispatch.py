@@ -4,9 +4,22 @@ from datetime import datetime
 
 from bot import requests as r
 from bot.grammar import help_text
-from commands import access, apps, companies, plans, statements, teams
+from bot.terms import Terms
+from commands import (
+    accept_invitation,
+    access,
+    apps,
+    audit_log,
+    companies,
+    invitation_answers,
+    invitations,
+    membership,
+    plans,
+    statements,
+    teams,
+    transfers,
+)
 from commands.actor import Actor
-from commands.statements import Calendar
 from commands.views import Done
 from commands.whoami import who_am_i
 from storage.unit_of_work import UnitOfWork
@@ -18,7 +31,7 @@ def run(
     uow: UnitOfWork,
     actor: Actor,
     now: datetime,
-    calendar: Calendar = Calendar(),
+    terms: Terms = Terms(),
 ) -> object:
     """Call the use case for `request`; domain errors pass through to the door's one handler."""
     match request:
@@ -116,7 +129,7 @@ def run(
                 company=company,
                 month=month,
                 csv=csv,
-                calendar=calendar,
+                calendar=terms.calendar,
             )
         case r.RecordUsage(app, metric, quantity, on):
             return statements.record_usage(
@@ -124,4 +137,62 @@ def run(
             )
         case r.MarkPaid(company, month):
             return statements.mark_paid(uow=uow, actor=actor, now=now, company=company, month=month)
+    return _collaborate(request, uow=uow, actor=actor, now=now, terms=terms)
+
+
+def _collaborate(
+    request: r.Request, *, uow: UnitOfWork, actor: Actor, now: datetime, terms: Terms
+) -> object:
+    """Invitations, leaving, handing over, transfers and the audit log."""
+    ttl, url = terms.invite_ttl_hours, terms.public_url
+    match request:
+        case r.InviteClient(invitee, app_names, company, plan):
+            return invitations.invite_client(
+                uow,
+                actor=actor,
+                invitee=invitee,
+                apps=list(app_names),
+                company_name=company,
+                plan=plan,
+                now=now,
+                ttl_hours=ttl,
+                public_url=url,
+            )
+        case r.Invite(invitee, company, role):
+            return invitations.invite_to_company(
+                uow,
+                actor=actor,
+                invitee=invitee,
+                company=company,
+                role=role,
+                now=now,
+                ttl_hours=ttl,
+                public_url=url,
+            )
+        case r.Accept(token, email):
+            return accept_invitation.accept_invitation(
+                uow, token=token, acceptor=actor, invoice_email=email, now=now
+            )
+        case r.ListInvites(company):
+            return invitation_answers.list_invitations(uow, actor=actor, company=company, now=now)
+        case r.RevokeInvite(key):
+            return invitation_answers.revoke_invitation(
+                uow, actor=actor, invitation_id=key, now=now
+            )
+        case r.ResendInvite(key):
+            return invitation_answers.resend_invitation(
+                uow, actor=actor, invitation_id=key, now=now, ttl_hours=ttl, public_url=url
+            )
+        case r.Leave(company):
+            return membership.leave_company(uow, actor=actor, company=company, now=now)
+        case r.Dismiss(person, company):
+            return access.revoke_access(uow, actor=actor, subject=person, company=company, now=now)
+        case r.Handover(company, to):
+            return membership.hand_over(uow, actor=actor, company=company, to=to, now=now)
+        case r.Transfer(app, to):
+            return transfers.transfer_app(
+                uow, actor=actor, app=app, to_company=to, now=now, ttl_hours=ttl
+            )
+        case r.Audit(company, page):
+            return audit_log.audit_log(uow, actor=actor, company=company, page=page)
     raise TypeError(f"no use case for {type(request).__name__}")

@@ -30,6 +30,7 @@ from bot.help import ENTRIES, Entry, group_usage, help_text, usage_of
 __all__ = ["Link", "Token", "UsageError", "help_text", "parse", "tokenize", "usage_of"]
 
 MAX_LINE = 1000
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 GENERAL_USAGE = "/billing help [<topic>]   (lists every subcommand)\n/billing companies"
 
 
@@ -397,6 +398,37 @@ def _date(tok: Token) -> date:
     raise _Bad(f"{tok.shown} is not a date (use YYYY-MM-DD).")
 
 
+def _apps(tok: Token) -> tuple[str, ...]:
+    """`app:shop,blog` (or one quoted name with spaces)."""
+    names = [tok.text] if tok.quoted else [n for n in tok.text.split(",") if n.strip()]
+    if not names:
+        raise _Bad("app: needs at least one app name.")
+    return tuple(dict.fromkeys(clean(name) for name in names))
+
+
+def clean(name: str) -> str:
+    try:
+        return clean_name(name, "app name")
+    except Invalid as error:
+        raise _Bad(error.message) from None
+
+
+def _token(tok: Token) -> str:
+    """The last part of an invitation link; a whole pasted link works too."""
+    text = tok.ref.url if isinstance(tok.ref, Link) else tok.text
+    token = text.rstrip("/").rsplit("/", 1)[-1]
+    if not _TOKEN.fullmatch(token):
+        raise _Bad(f"{tok.shown} is not an invitation token (the last part of its link).")
+    return token
+
+
+def _number(tok: Token) -> int:
+    text = tok.text.lstrip("#")
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) < 2**31:
+        raise _Bad(f"{tok.shown} is not a number like 12.")
+    return int(text)
+
+
 def _month(tok: Token) -> Month:
     if tok.escape:
         raise _Bad(f"{tok.shown} is not a month (use YYYY-MM).")
@@ -536,6 +568,23 @@ _BUILDERS: dict[str, _Builder] = {
         _app(a.req(0)), _metric(a.req(1)), _count(a.req(2)), _opt(a, "on", _date)
     ),
     "mark-paid": lambda a: rq.MarkPaid(_company(a.req(0)), _month(a.req(1))),
+    "invite-client": lambda a: rq.InviteClient(
+        _person(a.req(0), email_ok=True), _apps(a.options["app"]),
+        _opt(a, "company", _company), _opt(a, "plan", _plan),
+    ),
+    "invite": lambda a: rq.Invite(
+        _person(a.req(0), email_ok=True), _company(a.options["company"]),
+        _choice(_ROLES, "role")(a.options["role"]),
+    ),
+    "accept": lambda a: rq.Accept(_token(a.req(0)), _opt(a, "email", _email)),
+    "invites": lambda a: rq.ListInvites(_opt_pos(a, 0, _company)),
+    "revoke-invite": lambda a: rq.RevokeInvite(_number(a.req(0))),
+    "resend-invite": lambda a: rq.ResendInvite(_number(a.req(0))),
+    "leave": lambda a: rq.Leave(_company(a.req(0))),
+    "dismiss": lambda a: rq.Dismiss(_person(a.req(0)), _company(a.options["company"])),
+    "handover": lambda a: rq.Handover(_company(a.req(0)), _person(a.options["to"])),
+    "transfer": lambda a: rq.Transfer(_app(a.req(0)), _company(a.options["to"])),
+    "audit": lambda a: rq.Audit(_company(a.req(0)), _opt(a, "page", _number) or 1),
 }
 # fmt: on
 

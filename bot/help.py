@@ -21,6 +21,7 @@ GROUPS = {
     "teams": "Teams",
     "access": "Access",
     "billing": "Statements and usage",
+    "collaboration": "Invitations, leaving and transfers",
 }
 
 
@@ -74,6 +75,17 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("statement", "<company> [<YYYY-MM>] [csv]", "Show a month's statement (this month: the live estimate); csv gives a file.", 'statement "Acme Corp" 2025-10', CLIENT, "billing"),  # noqa: E501
     Entry("usage", "<app> <metric> <qty> [on:YYYY-MM-DD]", "Record an app's usage of a metered plan's metric for a day.", "usage shop requests 12500 on:2025-10-14", DEVELOPER, "billing"),  # noqa: E501
     Entry("mark-paid", "<company> <YYYY-MM>", "Record that a hand-billed statement was paid.", 'mark-paid "Acme Corp" 2025-10', OPERATOR, "billing"),  # noqa: E501
+    Entry("invite-client", "<email|@user> app:<app>[,<app>] [company:<name>] [plan:<plan>]", "Ask a client to take over apps in a company of their own; you become its admin.", "invite-client carla@bakery.example app:shop,blog company:\"Bakery Blum\" plan:basic", DEVELOPER, "collaboration"),  # noqa: E501
+    Entry("invite", "<email|@user> company:<company> role:<admin|billing|viewer|owner>", "Invite someone into a company with a role.", 'invite @bob company:"Acme Corp" role:billing', CLIENT, "collaboration"),  # noqa: E501
+    Entry("accept", "<token> [email:<invoice e-mail>]", "Accept an invitation (the token is the last part of its link).", "accept 3Yq0cK9x…", CLIENT, "collaboration"),  # noqa: E501
+    Entry("invites", "[<company>]", "List pending invitations you sent or manage.", 'invites "Acme Corp"', CLIENT, "collaboration"),  # noqa: E501
+    Entry("revoke-invite", "<id>", "Withdraw a pending invitation; its link stops working.", "revoke-invite 12", CLIENT, "collaboration"),  # noqa: E501
+    Entry("resend-invite", "<id>", "Send an invitation again with a fresh link and expiry.", "resend-invite 12", CLIENT, "collaboration"),  # noqa: E501
+    Entry("leave", "<company>", "Leave a company (owners hand over ownership first).", 'leave "Acme Corp"', CLIENT, "collaboration"),  # noqa: E501
+    Entry("dismiss", "<@user> company:<company>", "Remove someone's access to a company; everyone concerned is told.", 'dismiss @dan company:"Acme Corp"', CLIENT, "collaboration"),  # noqa: E501
+    Entry("handover", "<company> to:<@user>", "Make a member the owner; you become admin.", 'handover "Acme Corp" to:@carla', CLIENT, "collaboration"),  # noqa: E501
+    Entry("transfer", "<app> to:<company>", "Move an app to another company (an owner of the target approves).", 'transfer shop to:"Bakery Blum"', DEVELOPER, "collaboration"),  # noqa: E501
+    Entry("audit", "<company> [page:<n>]", "Who did what and when in a company, newest first.", 'audit "Acme Corp" page:2', CLIENT, "access"),  # noqa: E501
     Entry("access", "<company>", "Show who has access to a company, and with which role.", 'access "Acme Corp"', CLIENT, "access"),  # noqa: E501
 )
 # fmt: on

@@ -5,7 +5,12 @@ import io
 from functools import singledispatch
 
 from billing.money import Money
+from commands.accept_invitation import Accepted
+from commands.audit_log import AuditPage
+from commands.invitation_answers import InviteList
+from commands.invitations import InvitationSent
 from commands.plans import describe_plan
+from commands.transfers import TransferAsked
 from commands.views import (
     AccessView,
     AppList,
@@ -193,3 +198,48 @@ def statement_csv(result: StatementView) -> str:
         ]
     )
     return out.getvalue().rstrip("\n")
+
+
+@render.register
+def _sent(result: InvitationSent, audience: str) -> str:
+    return result.summary
+
+
+@render.register
+def _asked(result: TransferAsked, audience: str) -> str:
+    return result.summary
+
+
+@render.register
+def _accepted(result: Accepted, audience: str) -> str:
+    return result.summary
+
+
+@render.register
+def _pending(result: InviteList, audience: str) -> str:
+    if not result.lines:
+        return "No pending invitations."
+    lines = [f"Pending invitations ({len(result.lines)}):"]
+    for line in result.lines:
+        state = "expired" if line.expired else "expires"
+        lines.append(
+            f"• #{line.id} {line.invitee}: {line.what}; {state} "
+            f"{line.expires_at:%Y-%m-%d %H:%M} UTC"
+        )
+    return "\n".join(lines)
+
+
+@render.register
+def _audit(result: AuditPage, audience: str) -> str:
+    lines = [f"Audit log of {result.company}, page {result.page} of {result.pages}:"]
+    if not result.lines:
+        lines.append("Nothing yet.")
+    for line in result.lines:
+        detail = ", ".join(f"{k} {v}" for k, v in line.detail.items() if v not in (None, ""))
+        lines.append(
+            f"• {line.at:%Y-%m-%d %H:%M} {line.who}: {line.action}"
+            + (f" ({detail})" if detail else "")
+        )
+    if result.page < result.pages:
+        lines.append(f'Older: `/billing audit "{result.company}" page:{result.page + 1}`')
+    return "\n".join(lines)

@@ -159,6 +159,71 @@ class MarkPaid:
     month: Month
 
 
+@dataclass(frozen=True)
+class InviteClient:
+    invitee: PersonRef
+    apps: tuple[str, ...]
+    company: str | None = None
+    plan: str | None = None
+
+
+@dataclass(frozen=True)
+class Invite:
+    invitee: PersonRef
+    company: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Accept:
+    token: str
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ListInvites:
+    company: str | None = None
+
+
+@dataclass(frozen=True)
+class RevokeInvite:
+    invitation_id: int
+
+
+@dataclass(frozen=True)
+class ResendInvite:
+    invitation_id: int
+
+
+@dataclass(frozen=True)
+class Leave:
+    company: str
+
+
+@dataclass(frozen=True)
+class Dismiss:
+    person: PersonRef
+    company: str
+
+
+@dataclass(frozen=True)
+class Handover:
+    company: str
+    to: PersonRef
+
+
+@dataclass(frozen=True)
+class Transfer:
+    app: str
+    to: str
+
+
+@dataclass(frozen=True)
+class Audit:
+    company: str
+    page: int = 1
+
+
 Request = (
     Help
     | WhoAmI
@@ -183,4 +248,15 @@ Request = (
     | RecordUsage
     | ShowStatement
     | MarkPaid
+    | InviteClient
+    | Invite
+    | Accept
+    | ListInvites
+    | RevokeInvite
+    | ResendInvite
+    | Leave
+    | Dismiss
+    | Handover
+    | Transfer
+    | Audit
 )

@@ -16,10 +16,10 @@ from bot.grammar import help_text
 from bot.home import NEW_COMPANY, SHOW_HELP, home_view, new_company_modal, text_modal
 from bot.settings import Settings
 from bot.slack_people import People
+from bot.terms import Terms
 from commands.actor import Actor, identify
 from commands.companies import create_company
 from commands.home import home_for
-from commands.statements import Calendar
 from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 
@@ -39,7 +39,7 @@ class Door:
         self.uow = uow
         self.clock = clock
         self.people = People()
-        self.calendar = Calendar(settings.charge_day, settings.due_day)
+        self.terms = Terms.of(settings)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="billbot-work")
 
     def later(self, work: Callable[..., None], /, **kwargs: Any) -> None:
@@ -82,7 +82,7 @@ def register(app: App, door: Door) -> None:
             uow=door.uow,
             actor=actor,
             now=door.clock(),
-            calendar=door.calendar,
+            terms=door.terms,
         )
         if reply.file_name and reply.file_content is not None:
             client.files_upload_v2(

@@ -19,6 +19,8 @@ from commands.actor import Actor
 from commands.resolve import Seen, person_referred, team_named, visible_company
 from commands.views import AccessView, Done
 from storage.audit import record_event
+from storage.locks import lock_company
+from storage.notices import notify
 from storage.roles import direct_roles, effective_roles, owner_count, team_roles
 from storage.tables import Access, Person, Team, TeamMember
 from storage.unit_of_work import UnitOfWork
@@ -36,6 +38,7 @@ def grant_access(
     role = check_role(role)
     with uow:
         seen = visible_company(uow, actor, company)
+        lock_company(uow.session, seen.id)
         require_can_assign(seen.role, role, seen.company.name)
         row, label = _subject_access(uow, actor, seen, subject, now)
         if row is not None and row.role == role:
@@ -71,6 +74,7 @@ def revoke_access(
 ) -> Done:
     with uow:
         seen = visible_company(uow, actor, company)
+        lock_company(uow.session, seen.id)
         row, label = _subject_access(uow, actor, seen, subject, now)
         if row is None:
             raise NotFound(f"{label} has no direct access to {seen.company.name}.")
@@ -78,6 +82,14 @@ def revoke_access(
         uow.session.delete(row)
         uow.session.flush()
         _require_an_owner(uow, seen)
+        removed = [row.person_id] if row.person_id else []
+        tell_removal(
+            uow,
+            seen,
+            [*removed, actor.person_id],
+            now,
+            f"{actor.name} removed {label} ({row.role}) from {seen.company.name}.",
+        )
         record_event(
             uow.session,
             workspace_id=actor.workspace_id,
@@ -90,6 +102,20 @@ def revoke_access(
         )
         uow.commit()
     return Done(f"{label} no longer has {row.role} access to {seen.company.name}.")
+
+
+def tell_removal(uow: UnitOfWork, seen: Seen, people: list[int], now: datetime, text: str) -> None:
+    """A leave or a dismissal reaches every owner, the remover and the removed."""
+    owners = [p for p, r in effective_roles(uow.session, seen.id).items() if r == "owner"]
+    notify(
+        uow.session,
+        workspace_id=seen.company.workspace_id,
+        company_id=seen.id,
+        key=f"removal:{seen.id}:{now.isoformat()}:{'-'.join(map(str, people))}",
+        people=owners + people,
+        text=text,
+        now=now,
+    )
 
 
 def _subject_access(

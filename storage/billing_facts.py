@@ -28,6 +28,7 @@ def month_facts(
         col(App.domain_since),
         col(App.deleted_on),
         col(App.trial),
+        col(App.trial_through),
     ).where(
         col(App.workspace_id) == workspace_id,
         col(App.created_on) <= last,
@@ -43,7 +44,8 @@ def month_facts(
     metered = [app_id for app_id, history in plans.items() if any(p.metric for _, p in history)]
     usage = _usage(session, metered, first, last)
     facts: dict[int, list[AppFacts]] = defaultdict(list)
-    for app_id, (_, name, environment, created_on, domain_since, deleted_on, trial) in apps.items():
+    for app_id, row in apps.items():
+        _, name, environment, created_on, domain_since, deleted_on, trial, trial_through = row
         history = owners.get(app_id, [])
         app_plans = plans.get(app_id, [])
         fact = AppFacts(
@@ -54,7 +56,7 @@ def month_facts(
             owners=tuple(history),
             domain_since=domain_since,
             deleted_on=deleted_on,
-            trial_through=last if trial else None,
+            trial_through=last if trial else trial_through,
             usage=_metered_usage(usage.get(app_id, {}), app_plans),
         )
         for company_id in _owners_during(history, first):

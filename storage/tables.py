@@ -125,6 +125,7 @@ class App(SQLModel, table=True):
     slug: str = Field(max_length=80)
     environment: str = Field(default="production", max_length=16)
     trial: bool = False
+    trial_through: date | None = None  # the last trial day, once a trial has ended
     domain: str | None = Field(default=None, max_length=253)
     domain_since: date | None = None
     created_on: date
@@ -184,6 +185,26 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = _ts()
     expires_at: datetime = _ts()
     decided_at: datetime | None = _ts(default=None)
+    decided_by: int | None = Field(default=None, foreign_key="person.id")
+    result_company_id: int | None = Field(default=None, foreign_key="company.id")
+
+
+class TransferRequest(SQLModel, table=True):
+    """An app's move asked by an owner of its company, awaiting an owner of the target."""
+
+    __tablename__ = "transfer_request"
+    __table_args__ = (Index("ix_transfer_target_status", "to_company_id", "status"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    app_id: int = Field(foreign_key="app.id")
+    from_company_id: int = Field(foreign_key="company.id")
+    to_company_id: int = Field(foreign_key="company.id")
+    requested_by: int = Field(foreign_key="person.id")
+    status: str = Field(default="pending", max_length=16)
+    created_at: datetime = _ts()
+    expires_at: datetime = _ts()
+    decided_at: datetime | None = _ts(default=None)
+    decided_by: int | None = Field(default=None, foreign_key="person.id")
 
 
 class Statement(SQLModel, table=True):

@@ -1,0 +1,12 @@
+"""Row locks for changes two people can race on (PostgreSQL; SQLite has one writer anyway)."""
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+
+def lock_company(session: Session, company_id: int) -> None:
+    """Access changes to one company take turns: the owner count they check stays true."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(
+            text("SELECT id FROM company WHERE id = :id FOR UPDATE"), {"id": company_id}
+        )
