@@ -12,6 +12,7 @@ from billing.names import clean_name, slugify
 from billing.roles import stronger
 from commands.actor import Actor
 from commands.invitations import by_token, claim, drop_reminders, lifetime
+from commands.transfers import move
 from storage import lookups
 from storage.audit import record_event
 from storage.locks import lock_company

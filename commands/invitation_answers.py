@@ -9,7 +9,7 @@ from billing.errors import NotFound
 from billing.invitations import InvitationUnusable, expiry, new_token, token_hash
 from billing.names import slugify
 from commands.actor import Actor
-from commands.invitations import InvitationSent, _announce, claim, drop_reminders
+from commands.invitations import InvitationSent, claim, drop_reminders, schedule_reminder
 from commands.views import Done
 from storage.audit import record_event
 from storage.notices import notify
@@ -94,14 +94,8 @@ def resend_invitation(
         session.flush()
         link = f"{public_url.rstrip('/')}/invites/{token}"
         invitee = session.get(Person, invitation.invitee_person_id)
-        _announce(
-            session,
-            invitation,
-            actor,
-            link,
-            now,
-            f"{actor.name} sent your invitation again (the earlier link no longer works). {link}",
-        )
+        assert invitee is not None
+        schedule_reminder(session, invitation, now)
         record_event(
             session,
             workspace_id=actor.workspace_id,
@@ -115,9 +109,12 @@ def resend_invitation(
     return InvitationSent(
         invitation_id,
         link,
-        invitee.name if invitee else "?",
+        invitee.name,
         "the same invitation, with a new link",
         invitation.expires_at,
+        f"{actor.name} sent your invitation again (the earlier link no longer works). {link}",
+        invitee.slack_user_id,
+        invitee.email,
     )
 
 

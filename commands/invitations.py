@@ -33,11 +33,17 @@ ACCEPT, DECLINE = "invitation_accept", "invitation_decline"  # button action ids
 
 @dataclass(frozen=True)
 class InvitationSent:
+    """The link exists only here, never in the database: the door hands the message to the
+    invitee (Slack DM with Accept/Decline, e-mail) and shows the inviter the link."""
+
     id: int
     link: str
     invitee: str
     what: str  # "shop, blog in a company of their own" / "admin of Acme"
     expires_at: datetime
+    message: str = ""
+    to_user_id: str | None = None
+    to_email: str | None = None
 
     @property
     def summary(self) -> str:
@@ -113,14 +119,10 @@ def invite_client(
         names = ", ".join(a.name for a in rows)
         priced = f" on plan {chosen.name}" if chosen else ""
         link = f"{public_url.rstrip('/')}/invites/{token}"
-        _announce(
-            session,
-            invitation,
-            actor,
-            link,
-            now,
+        schedule_reminder(session, invitation, now)
+        message = (
             f"{actor.name} invites you to take over {names}{priced} in a company of "
-            f"your own. Complete billing here: {link}",
+            f"your own. Complete billing here: {link}"
         )
         record_event(
             session,
@@ -139,6 +141,9 @@ def invite_client(
         person.name,
         f"{names}{priced} in a company of their own",
         invitation.expires_at,
+        message,
+        person.slack_user_id,
+        person.email,
     )
 
 
@@ -169,28 +174,13 @@ def _no_pending_for(session: Session, apps: list[App]) -> None:
                 )
 
 
-def _announce(
-    session: Session, invitation: Invitation, actor: Actor, link: str, now: datetime, text: str
-) -> None:
-    key = invitation.token_hash[:16]
-    notify(
-        session,
-        workspace_id=actor.workspace_id,
-        key=f"invitation:{invitation.id}:{key}",
-        people=[invitation.invitee_person_id or 0],
-        text=text,
-        now=now,
-        subject="An invitation to billing",
-        buttons=[
-            {"text": "Accept", "action_id": ACCEPT, "value": str(invitation.id)},
-            {"text": "Decline", "action_id": DECLINE, "value": str(invitation.id)},
-        ],
-    )
+def schedule_reminder(session: Session, invitation: Invitation, now: datetime) -> None:
+    """invite_expiring, due 24 h before the end (a renewed invitation replaces it)."""
     drop_reminders(session, invitation)
     notify(
         session,
-        workspace_id=actor.workspace_id,
-        key=f"invite_expiring:{invitation.id}:{key}",
+        workspace_id=invitation.workspace_id,
+        key=f"invite_expiring:{invitation.id}:{invitation.token_hash[:16]}",
         people=[invitation.inviter_id],
         text=f"Your invitation #{invitation.id} expires in 24 hours and is not accepted yet. "
         f"`/billing resend-invite {invitation.id}` sends a fresh link.",
@@ -245,14 +235,8 @@ def invite_to_company(
         session.add(invitation)
         session.flush()
         link = f"{public_url.rstrip('/')}/invites/{token}"
-        _announce(
-            session,
-            invitation,
-            actor,
-            link,
-            now,
-            f"{actor.name} invites you to {seen.company.name} as {role}. {link}",
-        )
+        schedule_reminder(session, invitation, now)
+        message = f"{actor.name} invites you to {seen.company.name} as {role}. {link}"
         record_event(
             session,
             workspace_id=actor.workspace_id,
@@ -271,6 +255,9 @@ def invite_to_company(
         person.name,
         f"{role} of {seen.company.name}",
         invitation.expires_at,
+        message,
+        person.slack_user_id,
+        person.email,
     )
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from billing.calendar import local_date
 from billing.errors import Invalid, NotFound
@@ -104,9 +104,15 @@ def move(session: Session, app: App, target: Company, by: int, now: datetime) ->
     day = local_date(now, target.timezone)
     old = app.company_id
     app.company_id = id_of(target)
-    session.add(
-        AppOwnership(app_id=id_of(app), company_id=id_of(target), since=day + timedelta(days=1))
-    )
+    since = day + timedelta(days=1)
+    same_day = session.exec(
+        select(AppOwnership).where(AppOwnership.app_id == app.id, AppOwnership.since == since)
+    ).first()
+    if same_day is not None:  # moved twice in a day: the last move owns it from tomorrow
+        same_day.company_id = id_of(target)
+    else:
+        session.add(AppOwnership(app_id=id_of(app), company_id=id_of(target), since=since))
+
     for company_id in (old, id_of(target)):
         record_event(
             session,
