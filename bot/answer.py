@@ -6,11 +6,13 @@ from datetime import datetime
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
+from bot.delivery import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render_text import render, statement_csv
 from bot.terms import Terms
 from commands.actor import Actor
+from commands.invitations import ACCEPT, DECLINE, InvitationSent
 from commands.views import StatementView
 from storage.unit_of_work import UnitOfWork
 
@@ -22,6 +24,7 @@ class Reply:
     text: str
     file_name: str | None = None
     file_content: str | None = None
+    directs: tuple[Direct, ...] = ()  # messages for other people (an invitation's)
 
 
 SUBCOMMANDS: dict[type, str] = {
@@ -81,7 +84,19 @@ def answer(
             f"{slugify(result.company)}-{result.month}.csv",
             statement_csv(result),
         )
+    if isinstance(result, InvitationSent):
+        return Reply(render(result, actor.audience), directs=invitation_messages(result))
     return Reply(render(result, actor.audience))
+
+
+def invitation_messages(sent: InvitationSent) -> tuple[Direct, ...]:
+    """To the invitee: a DM with Accept and Decline if they use Slack, else an e-mail."""
+    buttons = (("Accept", ACCEPT, str(sent.id)), ("Decline", DECLINE, str(sent.id)))
+    if sent.to_user_id:
+        return (Direct(sent.message, user_id=sent.to_user_id, buttons=buttons),)
+    if sent.to_email:
+        return (Direct(sent.message, email=sent.to_email, subject="An invitation to billing"),)
+    return ()
 
 
 def _explain(error: DomainError, subcommand: str | None) -> str:

@@ -101,9 +101,13 @@ class Console:
                 return "First say who you are: `as @name`."
             text = line.split(maxsplit=1)[1] if len(words) > 1 else ""
             reply = answer(text, uow=self.uow, actor=self.actor, now=self.clock(), terms=self.terms)
+            lines = [reply.text]
             if reply.file_name:
-                return f"{reply.text}\n--- {reply.file_name} ---\n{reply.file_content}"
-            return reply.text
+                lines += [f"--- {reply.file_name} ---", reply.file_content or ""]
+            for direct in reply.directs:
+                to = (direct.user_id and "a Slack DM") or f"an e-mail to {direct.email}"
+                lines.append(f"(sent as {to}: {direct.text})")
+            return "\n".join(lines)
         if head in ("help", "?"):
             return GUIDE
         return f"Lines start with /billing (or `as`, `people`, `help`, `quit`).\n{GUIDE}"

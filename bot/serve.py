@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import uvicorn
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+from bot.courier import courier
+from bot.invite_page import invite_routes
 from bot.metrics import Metrics
 from bot.server import create_web_app
 from bot.settings import Settings
@@ -16,6 +18,10 @@ from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     # Work after acks runs in threads: hand the GIL back to the event loop sooner than the
     # default 5 ms, so an ack never waits behind a reply being rendered (bench/ack.py).
@@ -23,10 +29,12 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    bolt = build_bolt(settings, engine, lambda: datetime.now(UTC)) if settings.has_slack else None
+    bolt = build_bolt(settings, engine, utc_now) if settings.has_slack else None
     if socket:
         if bolt is None or not settings.slack_app_token:
             raise SystemExit("Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.")
         SocketModeHandler(bolt, settings.slack_app_token).connect()
-    web = create_web_app(None if socket else bolt, engine, Metrics(UnitOfWork(engine)))
+    uow = UnitOfWork(engine)
+    pages = invite_routes(uow, utc_now, courier(settings, engine, utc_now))
+    web = create_web_app(None if socket else bolt, engine, Metrics(uow), pages)
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", access_log=False)

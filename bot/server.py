@@ -29,7 +29,9 @@ def _bolt_request(request: Request, body: bytes) -> BoltRequest:
     )
 
 
-def create_web_app(bolt: App | None, engine: Engine, metrics: Metrics) -> Starlette:
+def create_web_app(
+    bolt: App | None, engine: Engine, metrics: Metrics, extra: list[Route] | None = None
+) -> Starlette:
     """Bolt's sync App: commands and events are acked on the event loop (their work is lazy,
     in Bolt's threads); interactive payloads, which may call Slack first, in the thread pool."""
 
@@ -75,6 +77,7 @@ def create_web_app(bolt: App | None, engine: Engine, metrics: Metrics) -> Starle
         Route("/slack/oauth_redirect", oauth, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/metrics", metrics_page, methods=["GET"]),
+        *(extra or []),
     ]
     return Starlette(routes=routes, middleware=[Middleware(Guard, metrics=metrics)])
 
@@ -113,3 +116,4 @@ class Guard:
 
 
 KNOWN_PATHS = {"/slack/events", "/slack/install", "/slack/oauth_redirect", "/healthz", "/metrics"}
+# /invites/<token> is counted as "other": tokens never become metric labels

@@ -1,6 +1,7 @@
 """The Bolt app: `/billing`, events, App Home and its buttons, each a thin door to a use case."""
 
 import logging
+import smtplib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -8,18 +9,27 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from billing.errors import DomainError
 from bot.answer import answer
 from bot.blocks import fallback_text, reply_blocks
+from bot.delivery import Direct, deliver_due, send
 from bot.grammar import help_text
 from bot.home import NEW_COMPANY, SHOW_HELP, home_view, new_company_modal, text_modal
+from bot.mailer import mailer_for
+from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import People
 from bot.terms import Terms
+from commands.accept_invitation import accept_by_id
 from commands.actor import Actor, identify
 from commands.companies import create_company
 from commands.home import home_for
+from commands.invitation_answers import decline_invitation
+from commands.invitations import ACCEPT, DECLINE
+from commands.transfers import APPROVE, decide_transfer
+from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 
@@ -41,6 +51,18 @@ class Door:
         self.people = People()
         self.terms = Terms.of(settings)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="billbot-work")
+        self.mailer = mailer_for(settings)
+
+    def deliver(self, directs: tuple[Direct, ...], client: WebClient, workspace_id: int) -> None:
+        """An invitation's own message, then whatever the outbox holds that is due."""
+        for direct in directs:
+            try:
+                send(direct, client, self.mailer)
+            except (SlackApiError, smtplib.SMTPException, OSError) as error:
+                log.warning("an invitation message did not go out: %s", error)
+        deliver_due(
+            self.uow, workspace_id=workspace_id, client=client, mailer=self.mailer, now=self.clock()
+        )
 
     def later(self, work: Callable[..., None], /, **kwargs: Any) -> None:
         """Work after the ack, off the request path; a failure is logged, never lost silently.
@@ -96,6 +118,59 @@ def register(app: App, door: Door) -> None:
             blocks=reply_blocks(reply.text),
             response_type="ephemeral",
         )
+        door.deliver(reply.directs, client, actor.workspace_id)
+
+    def answer_button(
+        body: dict,
+        client: WebClient,
+        context: BoltContext,
+        respond: Respond,
+        decide: Callable[[Actor, int], object],
+    ) -> None:
+        """Invitation and transfer buttons: the answer replaces the buttons in the message."""
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        try:
+            text = render(decide(actor, int(body["actions"][0]["value"])), actor.audience)
+        except DomainError as error:
+            text = error.message
+        respond(text=fallback_text(text), blocks=reply_blocks(text), replace_original=True)
+        door.deliver((), client, actor.workspace_id)
+
+    buttons: dict[str, Callable[[Actor, int], object]] = {
+        ACCEPT: lambda a, key: accept_by_id(
+            door.uow, invitation_id=key, acceptor=a, now=door.clock()
+        ),
+        DECLINE: lambda a, key: decline_invitation(
+            door.uow, actor=a, invitation_id=key, now=door.clock()
+        ),
+        APPROVE: lambda a, key: decide_transfer(
+            door.uow, actor=a, request_id=key, approve=True, now=door.clock()
+        ),
+        REFUSE: lambda a, key: decide_transfer(
+            door.uow, actor=a, request_id=key, approve=False, now=door.clock()
+        ),
+    }
+    for action_id, decide in buttons.items():
+
+        def on_click(
+            ack: Ack,
+            body: dict,
+            client: WebClient,
+            context: BoltContext,
+            respond: Respond,
+            decide: Callable[[Actor, int], object] = decide,
+        ) -> None:
+            ack()
+            door.later(
+                answer_button,
+                body=body,
+                client=client,
+                context=context,
+                respond=respond,
+                decide=decide,
+            )
+
+        app.action(action_id)(on_click)
 
     def greet(event: dict, client: WebClient) -> None:
         if event.get("bot_id") or event.get("subtype"):

@@ -1,13 +1,14 @@
 """Accepting an invitation, from Slack or from the web page: the client's own company is made,
 the apps move into it (billing splits by day), and both sides are told."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, select
 
 from billing.calendar import local_date
-from billing.errors import AlreadyExists, NotAllowed
+from billing.errors import AlreadyExists, Invalid, NotAllowed, NotFound
 from billing.names import clean_name, slugify
 from billing.roles import stronger
 from commands.actor import Actor
@@ -29,11 +30,14 @@ from storage.tables import (
 )
 from storage.unit_of_work import UnitOfWork
 
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
+
 
 @dataclass(frozen=True)
 class Accepted:
     summary: str
     company: str
+    workspace_id: int
 
 
 def accept_invitation(
@@ -46,21 +50,48 @@ def accept_invitation(
     invoice_email: str | None = None,
 ) -> Accepted:
     """`acceptor` is the Slack user accepting; None when the web page accepts by the link."""
+    if invoice_email is not None and not EMAIL.fullmatch(invoice_email):
+        raise Invalid(f"“{invoice_email[:60]}” is not an e-mail address.")
     with uow:
-        session = uow.session
-        invitation = by_token(session, token)
-        invitee = session.get(Person, invitation.invitee_person_id)
-        assert invitee is not None
-        if acceptor is not None and acceptor.person_id != invitee.id:
-            raise NotAllowed("This invitation is for someone else.")
-        lifetime(invitation).require_open(now)
-        claim(session, invitation, "accepted", invitee.id, now)
-        if invitation.kind == "client":
-            result = _take_over(session, invitation, invitee, now, billing_name, invoice_email)
-        else:
-            result = _join(session, invitation, invitee, now)
-        drop_reminders(session, invitation)
+        result = _accept(
+            uow.session, by_token(uow.session, token), now, acceptor, billing_name, invoice_email
+        )
         uow.commit()
+    return result
+
+
+def accept_by_id(
+    uow: UnitOfWork, *, invitation_id: int, acceptor: Actor, now: datetime
+) -> Accepted:
+    """The Accept button in the invitee's DM: Slack says who clicked, no link needed."""
+    with uow:
+        invitation = uow.session.get(Invitation, invitation_id)
+        if invitation is None or invitation.workspace_id != acceptor.workspace_id:
+            raise NotFound(f"There is no invitation #{invitation_id} for you.")
+        result = _accept(uow.session, invitation, now, acceptor, None, None)
+        uow.commit()
+    return result
+
+
+def _accept(
+    session: Session,
+    invitation: Invitation,
+    now: datetime,
+    acceptor: Actor | None,
+    billing_name: str | None,
+    invoice_email: str | None,
+) -> Accepted:
+    invitee = session.get(Person, invitation.invitee_person_id)
+    assert invitee is not None
+    if acceptor is not None and acceptor.person_id != invitee.id:
+        raise NotAllowed("This invitation is for someone else.")
+    lifetime(invitation).require_open(now)
+    claim(session, invitation, "accepted", invitee.id, now)
+    if invitation.kind == "client":
+        result = _take_over(session, invitation, invitee, now, billing_name, invoice_email)
+    else:
+        result = _join(session, invitation, invitee, now)
+    drop_reminders(session, invitation)
     return result
 
 
@@ -121,7 +152,9 @@ def _take_over(
         f'Welcome: {name} is yours and owns {names}. `/billing company "{name}"` shows it.',
         key,
     )
-    return Accepted(f"{name} is set up and owns {names}; you are its owner.", name)
+    return Accepted(
+        f"{name} is set up and owns {names}; you are its owner.", name, invitation.workspace_id
+    )
 
 
 def _move(
@@ -183,7 +216,7 @@ def _join(session: Session, invitation: Invitation, invitee: Person, now: dateti
         f"You are now {role} of {company.name}.",
         company.id,
     )
-    return Accepted(f"You are now {role} of {company.name}.", company.name)
+    return Accepted(f"You are now {role} of {company.name}.", company.name, invitation.workspace_id)
 
 
 def _tell_both(
