@@ -4,6 +4,7 @@ readable on a phone). Manual billing: a form for billing name and invoice e-mail
 import html
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -96,8 +97,9 @@ def invite_routes(
 
     async def accept(request: Request) -> Response:
         token = request.path_params["token"]
-        form = await request.form()
-        name, email = form.get("billing_name"), form.get("invoice_email")
+        form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=10)
+        name = (form.get("billing_name") or [""])[0].strip()
+        email = (form.get("invoice_email") or [""])[0].strip()
         try:
             done = await run_in_threadpool(
                 accept_invitation,

@@ -150,15 +150,11 @@ def register(app: App, door: Door) -> None:
             door.uow, actor=a, request_id=key, approve=False, now=door.clock()
         ),
     }
-    for action_id, decide in buttons.items():
 
+    def clicked(decide: Callable[[Actor, int], object]) -> Callable[..., None]:
+        # a closure, not a default argument: Bolt fills every parameter it does not know with None
         def on_click(
-            ack: Ack,
-            body: dict,
-            client: WebClient,
-            context: BoltContext,
-            respond: Respond,
-            decide: Callable[[Actor, int], object] = decide,
+            ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond
         ) -> None:
             ack()
             door.later(
@@ -170,7 +166,10 @@ def register(app: App, door: Door) -> None:
                 decide=decide,
             )
 
-        app.action(action_id)(on_click)
+        return on_click
+
+    for action_id, decide in buttons.items():
+        app.action(action_id)(clicked(decide))
 
     def greet(event: dict, client: WebClient) -> None:
         if event.get("bot_id") or event.get("subtype"):

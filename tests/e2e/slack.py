@@ -105,7 +105,7 @@ class Billbot:
         self.log = open(env["BILLBOT_LOG"], "w")  # noqa: SIM115  (closed in stop)
         self.process = subprocess.Popen(
             [str(BILLBOT), "serve", *args],
-            env={**env, "PORT": str(self.port)},
+            env={"PUBLIC_URL": self.url, **env, "PORT": str(self.port)},
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )

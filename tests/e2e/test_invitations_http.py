@@ -1,0 +1,197 @@
+"""Workflow 1 end to end: a client invited in Slack completes billing on the invite page, or
+accepts with the button; e-mail invitations reach a local SMTP server."""
+
+import email
+import json
+import mailbox
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.e2e.slack import SECRET, Billbot, StandIn, free_port, get
+
+
+@pytest.fixture(scope="module")
+def smtp(tmp_path_factory):
+    """aiosmtpd in its own process, storing what it receives in a maildir."""
+    folder = tmp_path_factory.mktemp("mail")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(folder / "inbox"),
+        ]
+    )
+    time.sleep(1.0)
+    yield port, folder / "inbox"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def standin():
+    server = StandIn()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def billbot(standin, smtp, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("invites")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-local-1",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": f"{standin.url}/api/",
+        "BILLBOT_OPERATORS": "UOLIVIA",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "BILLBOT_LOG": str(folder / "serve.log"),
+        "SMTP_URL": f"smtp://127.0.0.1:{smtp[0]}",
+    }
+    server = Billbot(env)
+    yield server
+    server.stop()
+
+
+def say(billbot, standin, text, user="UDAN"):
+    before = len(standin.calls("respond"))
+    status, _, seconds = billbot.command(text, user=user, respond_to=f"{standin.url}/respond/x")
+    assert status == 200 and seconds < 3
+    call = standin.wait_for("respond", before + 1)[before]
+    return "\n".join(b["text"]["text"] for b in call["args"]["blocks"] if "text" in b)
+
+
+def blocks_of(message):
+    blocks = message["blocks"]
+    return json.loads(blocks) if isinstance(blocks, str) else blocks
+
+
+def dms_to(standin, user):
+    return [c["args"] for c in standin.calls("chat.postMessage") if c["args"]["channel"] == user]
+
+
+def post_form(url, fields):
+    request = urllib.request.Request(
+        url,
+        data=urlencode(fields).encode(),
+        method="POST",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def shop(billbot, standin):
+    assert "Added plan" in say(billbot, standin, "plan new Basic 49 USD", user="UOLIVIA")
+    assert "Created company" in say(billbot, standin, "company new Pixel")
+    for app in ("shop", "blog", "wiki"):
+        assert "Created" in say(billbot, standin, f"app new {app} company:Pixel")
+    return True
+
+
+def test_invite_page_takes_the_client_through_billing(billbot, standin, shop):
+    reply = say(
+        billbot, standin, 'invite-client <@UCARLA|carla> app:shop company:"Bakery Blum" plan:Basic'
+    )
+    link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
+    assert "Invitation #" in reply
+    dm = standin.wait_for("chat.postMessage")[-1]["args"]
+    assert dm["channel"] == "UCARLA" and link in dm["text"]
+    assert [e["action_id"] for e in blocks_of(dm)[1]["elements"]] == [
+        "invitation_accept",
+        "invitation_decline",
+    ]
+    status, page = get(link)
+    assert status == 200
+    for fact in ("dan", "shop", "Basic", "49.00 USD a month", "Valid until", "Bakery Blum"):
+        assert fact in page
+    assert "<script" not in page and "http" not in page.split("<body>")[0].replace("http-equiv", "")
+    status, done = post_form(
+        link, {"billing_name": "Bakery Blum", "invoice_email": "ap@bakery.example"}
+    )
+    assert status == 200 and "All set" in done and "Bakery Blum is set up" in done
+    assert any("accepted invitation" in m["text"] for m in dms_to(standin, "UDAN"))
+    assert any("Welcome" in m["text"] for m in dms_to(standin, "UCARLA"))
+    assert "Bakery Blum: owner, 1 app" in say(billbot, standin, "companies", user="UCARLA")
+    assert "Bakery Blum: admin" in say(billbot, standin, "companies")
+    status, again = post_form(link, {"billing_name": "X", "invoice_email": "x@y.example"})
+    assert status == 409 and "already" in again
+    status, tampered = get(link[:-2] + ("ab" if not link.endswith("ab") else "cd"))
+    assert status == 404 and "not valid" in tampered
+
+
+def test_accept_button_in_the_dm(billbot, standin, shop):
+    reply = say(billbot, standin, "invite-client <@UCLARA|clara> app:blog company:Clara")
+    key = re.search(r"Invitation #(\d+)", reply).group(1)
+    status, _, _ = billbot.interact(
+        {
+            "type": "block_actions",
+            "team": {"id": "T1"},
+            "user": {"id": "UCLARA"},
+            "api_app_id": "A1",
+            "trigger_id": "1.1",
+            "response_url": f"{standin.url}/respond/dm",
+            "container": {"type": "message"},
+            "channel": {"id": "DCLARA"},
+            "actions": [
+                {
+                    "action_id": "invitation_accept",
+                    "block_id": "b",
+                    "type": "button",
+                    "value": key,
+                    "action_ts": "1",
+                }
+            ],
+        }
+    )
+    assert status == 200
+    deadline = time.monotonic() + 5
+    replaced = None
+    while replaced is None and time.monotonic() < deadline:
+        found = [c["args"] for c in standin.calls("respond") if c["path"] == "/respond/dm"]
+        replaced = found[-1] if found else time.sleep(0.05)
+    assert replaced is not None and replaced["replace_original"]
+    assert "Clara is set up and owns blog" in replaced["text"]
+    assert "Clara: owner, 1 app" in say(billbot, standin, "companies", user="UCLARA")
+
+
+def test_email_invitation_reaches_the_smtp_server(billbot, standin, smtp, shop):
+    reply = say(billbot, standin, "invite-client ap@corner.example app:wiki")
+    link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
+    deadline = time.monotonic() + 5
+    messages = []
+    while time.monotonic() < deadline and not messages:
+        messages = list(mailbox.Maildir(str(smtp[1]), create=False)) if smtp[1].exists() else []
+        time.sleep(0.1)
+    (message,) = messages
+    parsed = email.message_from_bytes(message.as_bytes())
+    assert parsed["To"] == "ap@corner.example"
+    assert link in parsed.get_payload(decode=True).decode()
+
+
+def test_invites_list_revoke_and_audit(billbot, standin, shop):
+    say(billbot, standin, "app new docs company:Pixel")
+    reply = say(billbot, standin, "invite <@UERIN|erin> company:Pixel role:billing")
+    key = re.search(r"Invitation #(\d+)", reply).group(1)
+    assert f"#{key} erin: billing of Pixel" in say(billbot, standin, "invites")
+    assert "withdrawn" in say(billbot, standin, f"revoke-invite {key}")
+    assert "No pending invitations." in say(billbot, standin, "invites Pixel")
+    log = say(billbot, standin, "audit Pixel")
+    assert "invitation.revoked" in log and "Audit log of Pixel, page 1" in log
