@@ -4,7 +4,7 @@ from datetime import datetime
 
 from sqlmodel import select
 
-from billing.errors import Invalid, NotFound
+from billing.errors import Invalid, LastOwner, NotFound
 from billing.refs import PersonRef
 from billing.roles import Action, require, require_not_self
 from commands.access import tell_removal
@@ -25,10 +25,9 @@ def leave_company(uow: UnitOfWork, *, actor: Actor, company: str, now: datetime)
         seen = visible_company(uow, actor, company)
         lock_company(session, seen.id)
         if seen.role == "owner":
-            raise Invalid(
+            raise LastOwner(
                 f"Owners can't leave {seen.company.name}: hand ownership over first "
-                "(`/billing handover`).",
-                code="last_owner",
+                "(`/billing handover`)."
             )
         require(seen.role, Action.LEAVE, seen.company.name)
         row = session.exec(
