@@ -29,3 +29,13 @@ def slugify(name: str) -> str:
 
 def name_key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+EMAIL = re.compile(r"[^@\s<>]{1,64}@[^@\s<>]+\.[^@\s<>]{2,}")
+
+
+def check_email(raw: str) -> str:
+    email = raw.strip().lower()
+    if len(email) > 254 or not EMAIL.fullmatch(email):
+        raise Invalid(f"“{raw.strip()[:60]}” is not an e-mail address.")
+    return email

@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import (
     PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
+    UserSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -83,4 +84,49 @@ def text_modal(title: str, text: str) -> dict:
         title=PlainTextObject(text=title[:24]),
         close=PlainTextObject(text="Close"),
         blocks=reply_blocks(text)[:100],
+    ).to_dict()
+
+
+INVITE_CLIENT = "invite_client"  # callback id of the invite-client modal
+
+
+def invite_client_modal() -> dict:
+    """`/billing invite-client` with nothing after it: the same questions as a form."""
+    return View(
+        type="modal",
+        callback_id=INVITE_CLIENT,
+        title=PlainTextObject(text="Invite a client"),
+        submit=PlainTextObject(text="Send invitation"),
+        close=PlainTextObject(text="Cancel"),
+        blocks=[
+            InputBlock(
+                block_id="user",
+                label="Client in Slack",
+                optional=True,
+                element=UserSelectElement(action_id="value"),
+            ),
+            InputBlock(
+                block_id="email",
+                label="…or their e-mail",
+                optional=True,
+                element=PlainTextInputElement(action_id="value", max_length=254),
+            ),
+            InputBlock(
+                block_id="apps",
+                label="Apps to take over (comma-separated)",
+                element=PlainTextInputElement(action_id="value", max_length=400),
+            ),
+            InputBlock(
+                block_id="company",
+                label="Their company name",
+                optional=True,
+                element=PlainTextInputElement(action_id="value", max_length=80),
+            ),
+            InputBlock(
+                block_id="plan",
+                label="Plan",
+                optional=True,
+                element=PlainTextInputElement(action_id="value", max_length=80),
+            ),
+        ],
     ).to_dict()

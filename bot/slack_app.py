@@ -11,12 +11,22 @@ from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from billing.errors import DomainError
-from bot.answer import answer
+from billing.errors import DomainError, Invalid
+from billing.names import check_email
+from billing.refs import PersonRef
+from bot.answer import answer, invitation_messages
 from bot.blocks import fallback_text, reply_blocks
 from bot.delivery import Direct, deliver_due, send
 from bot.grammar import help_text
-from bot.home import NEW_COMPANY, SHOW_HELP, home_view, new_company_modal, text_modal
+from bot.home import (
+    INVITE_CLIENT,
+    NEW_COMPANY,
+    SHOW_HELP,
+    home_view,
+    invite_client_modal,
+    new_company_modal,
+    text_modal,
+)
 from bot.mailer import mailer_for
 from bot.render_text import render
 from bot.settings import Settings
@@ -27,7 +37,7 @@ from commands.actor import Actor, identify
 from commands.companies import create_company
 from commands.home import home_for
 from commands.invitation_answers import decline_invitation
-from commands.invitations import ACCEPT, DECLINE
+from commands.invitations import ACCEPT, DECLINE, invite_client
 from commands.transfers import APPROVE, decide_transfer
 from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
@@ -98,6 +108,9 @@ def register(app: App, door: Door) -> None:
         )
 
     def run_billing(body: dict, client: WebClient, team_id: str, respond: Respond) -> None:
+        if body.get("text", "").strip().lower() == "invite-client":  # nothing given: ask in a form
+            client.views_open(trigger_id=body["trigger_id"], view=invite_client_modal())
+            return
         actor = door.actor(client, team_id, body["user_id"], body.get("user_name", ""))
         reply = answer(
             body.get("text", ""),
@@ -208,6 +221,37 @@ def register(app: App, door: Door) -> None:
         view = text_modal("Billing help", help_text(None, actor.audience))
         client.views_open(trigger_id=body["trigger_id"], view=view)
 
+    @app.view(INVITE_CLIENT)
+    def submit_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        values = _form_values(body["view"]["state"]["values"])
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        apps = [name.strip() for name in (values.get("apps") or "").split(",") if name.strip()]
+        try:
+            sent = invite_client(
+                door.uow,
+                actor=actor,
+                invitee=_invitee_of(values),
+                apps=apps,
+                company_name=values.get("company") or None,
+                plan=values.get("plan") or None,
+                now=door.clock(),
+                ttl_hours=door.terms.invite_ttl_hours,
+                public_url=door.terms.public_url,
+            )
+        except DomainError as error:
+            ack(response_action="errors", errors={"apps": error.message})
+            return
+        ack()
+        door.later(
+            door.deliver,
+            directs=(
+                Direct(render(sent, actor.audience), user_id=body["user"]["id"]),
+                *invitation_messages(sent),
+            ),
+            client=client,
+            workspace_id=actor.workspace_id,
+        )
+
     @app.view(NEW_COMPANY)
     def submit_company(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         values = _form_values(body["view"]["state"]["values"])
@@ -228,6 +272,14 @@ def register(app: App, door: Door) -> None:
         _publish_home(door, client, context.team_id or "", actor_user=body["user"]["id"])
 
 
+def _invitee_of(values: dict[str, str | None]) -> PersonRef:
+    if values.get("user"):
+        return PersonRef(user_id=values["user"])
+    if values.get("email"):
+        return PersonRef(email=check_email(values["email"] or ""))
+    raise Invalid("Pick the client in Slack, or give their e-mail address.")
+
+
 def _publish_home(door: Door, client: WebClient, team_id: str, actor_user: str) -> None:
     actor = door.actor(client, team_id, actor_user, "")
     home = home_for(door.uow, actor=actor, now=door.clock())
@@ -235,7 +287,12 @@ def _publish_home(door: Door, client: WebClient, team_id: str, actor_user: str) 
 
 
 def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
-    return {block: (fields.get("value") or {}).get("value") for block, fields in state.items()}
+    """Typed text, or the chosen user of a user picker, per input block."""
+    values = {}
+    for block, fields in state.items():
+        field = fields.get("value") or {}
+        values[block] = field.get("value") or field.get("selected_user")
+    return values
 
 
 def _once_per_event(door: Door) -> Callable[..., Any]:

@@ -1,15 +1,14 @@
 """Accepting an invitation, from Slack or from the web page: the client's own company is made,
 the apps move into it (billing splits by day), and both sides are told."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, select
 
 from billing.calendar import local_date
-from billing.errors import AlreadyExists, Invalid, NotAllowed, NotFound
-from billing.names import clean_name, slugify
+from billing.errors import AlreadyExists, NotAllowed, NotFound
+from billing.names import check_email, clean_name, slugify
 from billing.roles import stronger
 from commands.actor import Actor
 from commands.invitations import by_token, claim, drop_reminders, lifetime
@@ -30,8 +29,6 @@ from storage.tables import (
 )
 from storage.unit_of_work import UnitOfWork
 
-EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
-
 
 @dataclass(frozen=True)
 class Accepted:
@@ -50,8 +47,7 @@ def accept_invitation(
     invoice_email: str | None = None,
 ) -> Accepted:
     """`acceptor` is the Slack user accepting; None when the web page accepts by the link."""
-    if invoice_email is not None and not EMAIL.fullmatch(invoice_email):
-        raise Invalid(f"“{invoice_email[:60]}” is not an e-mail address.")
+    invoice_email = check_email(invoice_email) if invoice_email is not None else None
     with uow:
         result = _accept(
             uow.session, by_token(uow.session, token), now, acceptor, billing_name, invoice_email

@@ -195,3 +195,48 @@ def test_invites_list_revoke_and_audit(billbot, standin, shop):
     assert "No pending invitations." in say(billbot, standin, "invites Pixel")
     log = say(billbot, standin, "audit Pixel")
     assert "invitation.revoked" in log and "Audit log of Pixel, page 1" in log
+
+
+def test_invite_client_without_arguments_asks_in_a_form(billbot, standin, shop):
+    say(billbot, standin, "app new forum company:Pixel")
+    opened = len(standin.calls("views.open"))
+    status, _, _ = billbot.command("invite-client", respond_to=f"{standin.url}/respond/x")
+    assert status == 200
+    view = standin.wait_for("views.open", opened + 1)[-1]["args"]["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    assert view["callback_id"] == "invite_client"
+
+    def submit(apps):
+        state = {
+            "user": {"value": {"type": "users_select", "selected_user": "UFRED"}},
+            "email": {"value": {"type": "plain_text_input", "value": None}},
+            "apps": {"value": {"type": "plain_text_input", "value": apps}},
+            "company": {"value": {"type": "plain_text_input", "value": "Fred & Co"}},
+            "plan": {"value": {"type": "plain_text_input", "value": None}},
+        }
+        return billbot.interact(
+            {
+                "type": "view_submission",
+                "team": {"id": "T1"},
+                "user": {"id": "UDAN"},
+                "api_app_id": "A1",
+                "view": {
+                    "id": "V2",
+                    "type": "modal",
+                    "callback_id": "invite_client",
+                    "app_installed_team_id": "T1",
+                    "state": {"values": state},
+                },
+            }
+        )
+
+    status, body, _ = submit("nonexistent")
+    assert status == 200
+    assert json.loads(body)["errors"]["apps"].startswith("I can't find an app called")
+    status, body, _ = submit("forum")
+    assert status == 200 and body == ""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not dms_to(standin, "UFRED"):
+        time.sleep(0.05)
+    assert "/invites/" in dms_to(standin, "UFRED")[-1]["text"]
+    assert any("Link to forward" in m["text"] for m in dms_to(standin, "UDAN"))
