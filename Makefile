@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 CHECK_DB := $(shell mktemp -u /tmp/billbot-alembic-XXXXXX).db
 
-.PHONY: run test lint postgres clean
+.PHONY: run test lint postgres browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,13 @@ postgres:
 	@for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; \
 	  echo "PostgreSQL did not start on 127.0.0.1:5432" >&2; exit 1
 
-test: $(STAMP) lint postgres
+# Debian's Chromium and its driver, for the invite page's browser test (nothing downloads one)
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+	  apt-get install -y -q chromium chromium-driver >/dev/null || \
+	  (apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null)
+
+test: $(STAMP) lint postgres browser
 	DATABASE_URL=sqlite:///$(CHECK_DB) $(BIN)/alembic upgrade head
 	DATABASE_URL=sqlite:///$(CHECK_DB) $(BIN)/alembic check
 	rm -f $(CHECK_DB)*

@@ -240,3 +240,52 @@ def test_invite_client_without_arguments_asks_in_a_form(billbot, standin, shop):
         time.sleep(0.05)
     assert "/invites/" in dms_to(standin, "UFRED")[-1]["text"]
     assert any("Link to forward" in m["text"] for m in dms_to(standin, "UDAN"))
+
+
+def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
+    """Debian's Chromium, headless, phone-sized: the client reads the page and completes billing.
+    The screenshot is kept in tests/artifacts/ for people to look at."""
+    from pathlib import Path
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    say(billbot, standin, "app new gallery company:Pixel")
+    reply = say(billbot, standin, "invite-client <@UGINA|gina> app:gallery company:Gina plan:Basic")
+    link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=390,844",
+    ):
+        options.add_argument(flag)
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        browser.get(link)
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Take over your apps"
+        page = browser.find_element(By.TAG_NAME, "body").text
+        assert "gallery" in page and "49.00 USD a month" in page and "dan" in page
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth"
+        )
+        artifacts = Path(__file__).resolve().parents[1] / "artifacts"
+        artifacts.mkdir(exist_ok=True)
+        browser.save_screenshot(str(artifacts / "invite-page.png"))
+        email = browser.find_element(By.ID, "email")
+        email.clear()
+        email.send_keys("ap@gina.example")
+        browser.find_element(By.TAG_NAME, "button").click()
+        assert browser.find_element(By.TAG_NAME, "h1").text == "All set"
+        browser.save_screenshot(str(artifacts / "invite-page-done.png"))
+    finally:
+        browser.quit()
+    assert "Gina: owner, 1 app" in say(billbot, standin, "companies", user="UGINA")
