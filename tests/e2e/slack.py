@@ -30,6 +30,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_port(port: int, timeout: float = 15.0) -> None:
+    """Until something accepts connections on 127.0.0.1:port."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
 def post(
     url: str,
     body: str,
@@ -81,7 +93,7 @@ class StandIn:
         calls = json.loads(get(f"{self.url}/_calls")[1])
         return [c for c in calls if method is None or c["method"] == method]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[dict]:
+    def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[dict]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = self.calls(method)

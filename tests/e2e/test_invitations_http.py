@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.e2e.slack import SECRET, Billbot, StandIn, free_port, get
+from tests.e2e.slack import SECRET, Billbot, StandIn, free_port, get, wait_for_port
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def smtp(tmp_path_factory):
             str(folder / "inbox"),
         ]
     )
-    time.sleep(1.0)
+    wait_for_port(port)
     yield port, folder / "inbox"
     process.terminate()
     process.wait(timeout=10)
@@ -162,7 +162,7 @@ def test_accept_button_in_the_dm(billbot, standin, shop):
         }
     )
     assert status == 200
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     replaced = None
     while replaced is None and time.monotonic() < deadline:
         found = [c["args"] for c in standin.calls("respond") if c["path"] == "/respond/dm"]
@@ -175,7 +175,7 @@ def test_accept_button_in_the_dm(billbot, standin, shop):
 def test_email_invitation_reaches_the_smtp_server(billbot, standin, smtp, shop):
     reply = say(billbot, standin, "invite-client ap@corner.example app:wiki")
     link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     messages = []
     while time.monotonic() < deadline and not messages:
         messages = list(mailbox.Maildir(str(smtp[1]), create=False)) if smtp[1].exists() else []
@@ -235,7 +235,7 @@ def test_invite_client_without_arguments_asks_in_a_form(billbot, standin, shop):
     assert json.loads(body)["errors"]["apps"].startswith("I can't find an app called")
     status, body, _ = submit("forum")
     assert status == 200 and body == ""
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     while time.monotonic() < deadline and not dms_to(standin, "UFRED"):
         time.sleep(0.05)
     assert "/invites/" in dms_to(standin, "UFRED")[-1]["text"]
@@ -250,6 +250,7 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     say(billbot, standin, "app new gallery company:Pixel")
     reply = say(billbot, standin, "invite-client <@UGINA|gina> app:gallery company:Gina plan:Basic")
@@ -284,7 +285,9 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
         email.clear()
         email.send_keys("ap@gina.example")
         browser.find_element(By.TAG_NAME, "button").click()
-        assert browser.find_element(By.TAG_NAME, "h1").text == "All set"
+        WebDriverWait(browser, 15).until(  # the form posts; wait for the next page, not the old
+            lambda b: b.find_element(By.TAG_NAME, "h1").text == "All set"
+        )
         browser.save_screenshot(str(artifacts / "invite-page-done.png"))
     finally:
         browser.quit()
