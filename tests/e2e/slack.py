@@ -79,6 +79,21 @@ def get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+def serve_env(folder: Path, standin: "StandIn", **extra: str) -> dict[str, str]:
+    """What `billbot serve` gets in these tests: a fresh SQLite file, the stand-in Web API."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-local-1",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": f"{standin.url}/api/",
+        "BILLBOT_OPERATORS": "UOLIVIA",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "BILLBOT_LOG": str(folder / "serve.log"),
+        **extra,
+    }
+
+
 class StandIn:
     """The Slack Web API stand-in, in its own process on a free loopback port."""
 
@@ -160,6 +175,15 @@ class Billbot:
         return post(
             f"{self.url}/slack/events", urlencode(fields), "application/x-www-form-urlencoded"
         )
+
+    def reply(self, standin: "StandIn", text: str, **kw: object) -> str:
+        """Run a command as Slack would; the ephemeral reply posted to its response_url."""
+        before = len(standin.calls("respond"))
+        status, body, seconds = self.command(text, respond_to=f"{standin.url}/respond/x", **kw)
+        assert status == 200 and seconds < 3, (status, body, seconds)
+        call = standin.wait_for("respond", before + 1)[before]
+        assert call["args"]["response_type"] == "ephemeral"
+        return "\n".join(b["text"]["text"] for b in call["args"]["blocks"] if "text" in b)
 
     def interact(self, payload: dict) -> tuple[int, str, float]:
         return post(

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.e2e.slack import SECRET, Billbot, StandIn, free_port, get, wait_for_port
+from tests.e2e.slack import Billbot, free_port, get, serve_env, wait_for_port
 
 
 @pytest.fixture(scope="module")
@@ -41,37 +41,11 @@ def smtp(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def standin():
-    server = StandIn()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def billbot(standin, smtp, tmp_path_factory):
     folder = tmp_path_factory.mktemp("invites")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
-        "SLACK_BOT_TOKEN": "xoxb-local-1",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": f"{standin.url}/api/",
-        "BILLBOT_OPERATORS": "UOLIVIA",
-        "NO_PROXY": "127.0.0.1,localhost",
-        "BILLBOT_LOG": str(folder / "serve.log"),
-        "SMTP_URL": f"smtp://127.0.0.1:{smtp[0]}",
-    }
-    server = Billbot(env)
+    server = Billbot(serve_env(folder, standin, SMTP_URL=f"smtp://127.0.0.1:{smtp[0]}"))
     yield server
     server.stop()
-
-
-def say(billbot, standin, text, user="UDAN"):
-    before = len(standin.calls("respond"))
-    status, _, seconds = billbot.command(text, user=user, respond_to=f"{standin.url}/respond/x")
-    assert status == 200 and seconds < 3
-    call = standin.wait_for("respond", before + 1)[before]
-    return "\n".join(b["text"]["text"] for b in call["args"]["blocks"] if "text" in b)
 
 
 def blocks_of(message):
@@ -99,16 +73,16 @@ def post_form(url, fields):
 
 @pytest.fixture(scope="module")
 def shop(billbot, standin):
-    assert "Added plan" in say(billbot, standin, "plan new Basic 49 USD", user="UOLIVIA")
-    assert "Created company" in say(billbot, standin, "company new Pixel")
+    assert "Added plan" in billbot.reply(standin, "plan new Basic 49 USD", user="UOLIVIA")
+    assert "Created company" in billbot.reply(standin, "company new Pixel")
     for app in ("shop", "blog", "wiki"):
-        assert "Created" in say(billbot, standin, f"app new {app} company:Pixel")
+        assert "Created" in billbot.reply(standin, f"app new {app} company:Pixel")
     return True
 
 
 def test_invite_page_takes_the_client_through_billing(billbot, standin, shop):
-    reply = say(
-        billbot, standin, 'invite-client <@UCARLA|carla> app:shop company:"Bakery Blum" plan:Basic'
+    reply = billbot.reply(
+        standin, 'invite-client <@UCARLA|carla> app:shop company:"Bakery Blum" plan:Basic'
     )
     link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
     assert "Invitation #" in reply
@@ -129,8 +103,8 @@ def test_invite_page_takes_the_client_through_billing(billbot, standin, shop):
     assert status == 200 and "All set" in done and "Bakery Blum is set up" in done
     assert any("accepted invitation" in m["text"] for m in dms_to(standin, "UDAN"))
     assert any("Welcome" in m["text"] for m in dms_to(standin, "UCARLA"))
-    assert "Bakery Blum: owner, 1 app" in say(billbot, standin, "companies", user="UCARLA")
-    assert "Bakery Blum: admin" in say(billbot, standin, "companies")
+    assert "Bakery Blum: owner, 1 app" in billbot.reply(standin, "companies", user="UCARLA")
+    assert "Bakery Blum: admin" in billbot.reply(standin, "companies")
     status, again = post_form(link, {"billing_name": "X", "invoice_email": "x@y.example"})
     assert status == 409 and "already" in again
     status, tampered = get(link[:-2] + ("ab" if not link.endswith("ab") else "cd"))
@@ -138,7 +112,7 @@ def test_invite_page_takes_the_client_through_billing(billbot, standin, shop):
 
 
 def test_accept_button_in_the_dm(billbot, standin, shop):
-    reply = say(billbot, standin, "invite-client <@UCLARA|clara> app:blog company:Clara")
+    reply = billbot.reply(standin, "invite-client <@UCLARA|clara> app:blog company:Clara")
     key = re.search(r"Invitation #(\d+)", reply).group(1)
     status, _, _ = billbot.interact(
         {
@@ -169,11 +143,11 @@ def test_accept_button_in_the_dm(billbot, standin, shop):
         replaced = found[-1] if found else time.sleep(0.05)
     assert replaced is not None and replaced["replace_original"]
     assert "Clara is set up and owns blog" in replaced["text"]
-    assert "Clara: owner, 1 app" in say(billbot, standin, "companies", user="UCLARA")
+    assert "Clara: owner, 1 app" in billbot.reply(standin, "companies", user="UCLARA")
 
 
 def test_email_invitation_reaches_the_smtp_server(billbot, standin, smtp, shop):
-    reply = say(billbot, standin, "invite-client ap@corner.example app:wiki")
+    reply = billbot.reply(standin, "invite-client ap@corner.example app:wiki")
     link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
     deadline = time.monotonic() + 15
     messages = []
@@ -187,18 +161,18 @@ def test_email_invitation_reaches_the_smtp_server(billbot, standin, smtp, shop):
 
 
 def test_invites_list_revoke_and_audit(billbot, standin, shop):
-    say(billbot, standin, "app new docs company:Pixel")
-    reply = say(billbot, standin, "invite <@UERIN|erin> company:Pixel role:billing")
+    billbot.reply(standin, "app new docs company:Pixel")
+    reply = billbot.reply(standin, "invite <@UERIN|erin> company:Pixel role:billing")
     key = re.search(r"Invitation #(\d+)", reply).group(1)
-    assert f"#{key} erin: billing of Pixel" in say(billbot, standin, "invites")
-    assert "withdrawn" in say(billbot, standin, f"revoke-invite {key}")
-    assert "No pending invitations." in say(billbot, standin, "invites Pixel")
-    log = say(billbot, standin, "audit Pixel")
+    assert f"#{key} erin: billing of Pixel" in billbot.reply(standin, "invites")
+    assert "withdrawn" in billbot.reply(standin, f"revoke-invite {key}")
+    assert "No pending invitations." in billbot.reply(standin, "invites Pixel")
+    log = billbot.reply(standin, "audit Pixel")
     assert "invitation.revoked" in log and "Audit log of Pixel, page 1" in log
 
 
 def test_invite_client_without_arguments_asks_in_a_form(billbot, standin, shop):
-    say(billbot, standin, "app new forum company:Pixel")
+    billbot.reply(standin, "app new forum company:Pixel")
     opened = len(standin.calls("views.open"))
     status, _, _ = billbot.command("invite-client", respond_to=f"{standin.url}/respond/x")
     assert status == 200
@@ -252,8 +226,10 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
 
-    say(billbot, standin, "app new gallery company:Pixel")
-    reply = say(billbot, standin, "invite-client <@UGINA|gina> app:gallery company:Gina plan:Basic")
+    billbot.reply(standin, "app new gallery company:Pixel")
+    reply = billbot.reply(
+        standin, "invite-client <@UGINA|gina> app:gallery company:Gina plan:Basic"
+    )
     link = re.search(r"(http://\S+/invites/[\w-]+)", reply).group(1)
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -291,4 +267,4 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
         browser.save_screenshot(str(artifacts / "invite-page-done.png"))
     finally:
         browser.quit()
-    assert "Gina: owner, 1 app" in say(billbot, standin, "companies", user="UGINA")
+    assert "Gina: owner, 1 app" in billbot.reply(standin, "companies", user="UGINA")

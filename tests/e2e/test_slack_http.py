@@ -5,42 +5,14 @@ import time
 
 import pytest
 
-from tests.e2e.slack import SECRET, Billbot, StandIn, get, post
-
-
-@pytest.fixture(scope="module")
-def standin():
-    server = StandIn()
-    yield server
-    server.stop()
+from tests.e2e.slack import Billbot, get, post, serve_env
 
 
 @pytest.fixture(scope="module")
 def billbot(standin, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("serve")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DATABASE_URL": f"sqlite:///{folder / 'billbot.db'}",
-        "SLACK_BOT_TOKEN": "xoxb-local-1",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": f"{standin.url}/api/",
-        "BILLBOT_OPERATORS": "UOLIVIA",
-        "NO_PROXY": "127.0.0.1,localhost",
-        "BILLBOT_LOG": str(folder / "serve.log"),
-    }
-    server = Billbot(env)
+    server = Billbot(serve_env(tmp_path_factory.mktemp("serve"), standin))
     yield server
     server.stop()
-
-
-def reply_to(billbot, standin, text, **kw):
-    """Run a command; return the ephemeral reply Slack would show (posted to response_url)."""
-    before = len(standin.calls("respond"))
-    status, body, seconds = billbot.command(text, respond_to=f"{standin.url}/respond/x", **kw)
-    assert status == 200 and seconds < 3, (status, body, seconds)
-    call = standin.wait_for("respond", before + 1)[before]
-    assert call["args"]["response_type"] == "ephemeral"
-    return "\n".join(b["text"]["text"] for b in call["args"]["blocks"] if "text" in b)
 
 
 def test_url_verification_is_signed(billbot):
@@ -54,10 +26,8 @@ def test_url_verification_is_signed(billbot):
 
 
 def test_commands_reply_ephemerally_with_blocks(billbot, standin):
-    assert "Created company Acme &amp; Sons" in reply_to(
-        billbot, standin, 'company new "Acme & Sons"'
-    )
-    listing = reply_to(billbot, standin, "companies")
+    assert "Created company Acme &amp; Sons" in billbot.reply(standin, 'company new "Acme & Sons"')
+    listing = billbot.reply(standin, "companies")
     assert "Acme &amp; Sons: owner, 0 apps" in listing
     assert standin.calls("users.info"), "names and account types come from users.info"
 
@@ -76,16 +46,16 @@ def test_bad_and_stale_signatures_change_nothing(billbot, standin):
         headers={"x-slack-signature": ""},
     )
     assert status == 401
-    assert "Forged" not in reply_to(billbot, standin, "companies")
+    assert "Forged" not in billbot.reply(standin, "companies")
 
 
 def test_guests_and_other_teams_get_client_help(billbot, standin):
     for user in ("UEXTCARLA", "UGUESTGINA"):
-        text = reply_to(billbot, standin, "help", user=user)
+        text = billbot.reply(standin, "help", user=user)
         assert "/billing companies" in text
         assert "app new" not in text and "plan new" not in text and "team" not in text
-    assert "app new" in reply_to(billbot, standin, "help", user="UDAN")
-    assert "plan new" in reply_to(billbot, standin, "help", user="UOLIVIA")
+    assert "app new" in billbot.reply(standin, "help", user="UDAN")
+    assert "plan new" in billbot.reply(standin, "help", user="UOLIVIA")
 
 
 def test_home_button_opens_a_form_that_creates_a_company(billbot, standin):
@@ -144,7 +114,7 @@ def test_home_button_opens_a_form_that_creates_a_company(billbot, standin):
         "response_action": "errors",
         "errors": {"name": "A company called “bakery blum” already exists."},
     }
-    assert "Bakery Blum: owner" in reply_to(billbot, standin, "companies")
+    assert "Bakery Blum: owner" in billbot.reply(standin, "companies")
 
 
 def test_a_retried_event_is_answered_once(billbot, standin):
@@ -216,7 +186,7 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
         ("app new web company:Shop plan:Basic", "UDAN"),
         ("app domain web web.shop.example", "UDAN"),
     ):
-        assert "Usage" not in reply_to(billbot, standin, line, user=user)
+        assert "Usage" not in billbot.reply(standin, line, user=user)
     env = {**os.environ, "DATABASE_URL": billbot.database_url}  # closed by the CLI, as cron would
     month = time.strftime("%Y-%m")
     year, number = map(int, month.split("-"))
@@ -229,11 +199,11 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
         check=True,
     )
     assert "Finalized 1 statement" in closed.stdout
-    text = reply_to(billbot, standin, f"statement Shop {month}")
+    text = billbot.reply(standin, f"statement Shop {month}")
     assert f"*Shop: statement for {month}* (finalized)" in text
     assert "web: Basic" in text and "Total:" in text
     uploads = len(standin.calls("files.completeUploadExternal"))
-    text = reply_to(billbot, standin, f"statement Shop {month} csv")
+    text = billbot.reply(standin, f"statement Shop {month} csv")
     assert "as CSV" in text
     complete = standin.wait_for("files.completeUploadExternal", uploads + 1)[-1]["args"]
     assert complete["channel_id"] == "C1"

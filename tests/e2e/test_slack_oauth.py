@@ -5,14 +5,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.slack import SECRET, Billbot, StandIn, get
-
-
-@pytest.fixture(scope="module")
-def standin():
-    server = StandIn()
-    yield server
-    server.stop()
+from tests.e2e.slack import SECRET, Billbot, get
 
 
 @pytest.fixture(scope="module")
@@ -47,40 +40,29 @@ def install(billbot, team):
         assert "billbot is installed" in response.read().decode()
 
 
-def reply(billbot, standin, text, *, team, user):
-    before = len(standin.calls("respond"))
-    status, _, seconds = billbot.command(
-        text, team=team, user=user, respond_to=f"{standin.url}/respond/x"
-    )
-    assert status == 200 and seconds < 3
-    call = standin.wait_for("respond", before + 1)[before]
-    return "\n".join(b["text"]["text"] for b in call["args"]["blocks"] if "text" in b)
-
-
 def test_install_makes_the_installer_an_operator_and_workspaces_stay_apart(billbot, standin):
     install(billbot, "T2")
     install(billbot, "T3")
     assert standin.calls("oauth.v2.access")
-    assert "Added plan Basic" in reply(
-        billbot, standin, "plan new Basic 49 USD", team="T2", user="UINSTALLT2"
+    assert "Added plan Basic" in billbot.reply(
+        standin, "plan new Basic 49 USD", team="T2", user="UINSTALLT2"
     )
     for team in ("T2", "T3"):
-        assert "Created company Acme" in reply(
-            billbot, standin, "company new Acme", team=team, user=f"UINSTALL{team}"
+        assert "Created company Acme" in billbot.reply(
+            standin, "company new Acme", team=team, user=f"UINSTALL{team}"
         )
-        assert "Created production app shop" in reply(
-            billbot,
+        assert "Created production app shop" in billbot.reply(
             standin,
             f"app new shop company:Acme{' plan:Basic' if team == 'T2' else ''}",
             team=team,
             user=f"UINSTALL{team}",
         )
-    t3 = reply(billbot, standin, "apps", team="T3", user="UINSTALLT3")
+    t3 = billbot.reply(standin, "apps", team="T3", user="UINSTALLT3")
     assert "shop (Acme): production, unbilled" in t3
-    assert "Basic" not in reply(billbot, standin, "plans", team="T3", user="UINSTALLT3")
-    t2 = reply(billbot, standin, "apps", team="T2", user="UINSTALLT2")
+    assert "Basic" not in billbot.reply(standin, "plans", team="T3", user="UINSTALLT3")
+    t2 = billbot.reply(standin, "apps", team="T2", user="UINSTALLT2")
     assert "shop (Acme): production, plan Basic" in t2
-    stranger = reply(billbot, standin, "company Acme", team="T3", user="UDAVE")
+    stranger = billbot.reply(standin, "company Acme", team="T3", user="UDAVE")
     assert "I can't find a company called “Acme”" in stranger
 
 
