@@ -87,6 +87,8 @@ def invite_client(
 ) -> InvitationSent:
     with uow:
         session = uow.session
+        if not apps:
+            raise Invalid("Name at least one app for the client to take over.")
         rows = [_invitable_app(uow, actor, name) for name in dict.fromkeys(apps)]
         chosen = plan_named(uow, actor, plan) if plan else None
         if chosen is not None:
@@ -162,9 +164,17 @@ def _invitable_app(uow: UnitOfWork, actor: Actor, name: str) -> App:
 
 
 def _no_pending_for(session: Session, apps: list[App]) -> None:
-    pending = session.exec(
-        select(Invitation).where(Invitation.kind == "client", Invitation.status == "pending")
-    ).all()
+    pending = (
+        session.exec(
+            select(Invitation).where(
+                Invitation.workspace_id == apps[0].workspace_id,
+                Invitation.kind == "client",
+                Invitation.status == "pending",
+            )
+        ).all()
+        if apps
+        else []
+    )
     for invitation in pending:
         for app in apps:
             if app.id in invitation.app_ids:
