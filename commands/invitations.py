@@ -15,6 +15,7 @@ from billing.invitations import (
     expiry,
     new_token,
     reminder_at,
+    same_hash,
     token_hash,
 )
 from billing.names import name_key
@@ -272,11 +273,12 @@ def invite_to_company(
 
 
 def by_token(session: Session, token: str) -> Invitation:
-    """The invitation a link carries; unknown and tampered links answer alike."""
+    """The invitation a link carries; unknown and tampered links answer alike. The row is found
+    by the hash's index, then the hashes are compared again in constant time."""
     invitation = session.exec(
         select(Invitation).where(Invitation.token_hash == token_hash(token))
     ).first()
-    if invitation is None:
+    if invitation is None or not same_hash(invitation.token_hash, token):
         raise InvitationUnusable(
             "This invitation link is not valid: check that it was copied "
             "whole, or ask for a new one.",
