@@ -30,8 +30,11 @@ def render(result: object, audience: str) -> str:
     raise TypeError(f"no text rendering for {type(result).__name__}")
 
 
-@render.register
-def _done(result: Done, audience: str) -> str:
+@render.register(Done)
+@render.register(InvitationSent)
+@render.register(TransferAsked)
+@render.register(Accepted)
+def _summary(result: Done | InvitationSent | TransferAsked | Accepted, audience: str) -> str:
     return result.summary
 
 
@@ -198,21 +201,6 @@ def statement_csv(result: StatementView) -> str:
         ]
     )
     return out.getvalue().rstrip("\n")
-
-
-@render.register
-def _sent(result: InvitationSent, audience: str) -> str:
-    return result.summary
-
-
-@render.register
-def _asked(result: TransferAsked, audience: str) -> str:
-    return result.summary
-
-
-@render.register
-def _accepted(result: Accepted, audience: str) -> str:
-    return result.summary
 
 
 @render.register

@@ -8,10 +8,10 @@ from sqlmodel import Session, col, select
 
 from billing.calendar import local_date
 from billing.periods import Month
-from billing.statement import StatementDraft, build_statement, min_charge_minor
+from billing.statement import StatementDraft
+from commands.drafts import drafts_for
 from commands.statements import CLOSED, Calendar
 from commands.views import CloseReport
-from storage.billing_facts import month_facts
 from storage.bulk import insert_rows, insert_with_ids
 from storage.id_sets import among
 from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of
@@ -77,35 +77,9 @@ def _batches(companies: list[Company]) -> Iterator[tuple[int, list[Company]]]:
 def _drafts(
     session: Session, workspace_id: int, companies: Sequence[Company], month: Month
 ) -> dict[int, StatementDraft]:
-    ids = [id_of(c) for c in companies]
-    facts = month_facts(session, workspace_id, month, ids)
-    carried = _carried(session, ids, month.previous())
-    drafts = {}
-    for company in companies:
-        key = id_of(company)
-        draft = build_statement(
-            company_id=key,
-            currency=company.currency,
-            month=month,
-            apps=facts.get(key, []),
-            carried_minor=carried.get(key, 0),
-            carried_from=month.previous() if key in carried else None,
-        )
-        if draft.lines:
-            drafts[key] = draft
-    return drafts
-
-
-def _carried(session: Session, company_ids: list[int], previous: Month) -> dict[int, int]:
-    """Last month's totals too small to charge: they carry into this month."""
-    rows = session.exec(
-        select(Statement.company_id, Statement.total_minor, Statement.currency).where(
-            among(session, Statement.company_id, company_ids),
-            Statement.period == str(previous),
-            Statement.status == "finalized",
-        )
-    )
-    return {c: total for c, total, currency in rows if 0 < total < min_charge_minor(currency)}
+    """Only companies with something billed get a statement."""
+    drafts = drafts_for(session, workspace_id, companies, month)
+    return {key: draft for key, draft in drafts.items() if draft.lines}
 
 
 def _count(report: CloseReport, drafts: dict[int, StatementDraft], batch: int) -> CloseReport:

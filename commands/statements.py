@@ -9,13 +9,13 @@ from billing.calendar import local_date
 from billing.errors import Invalid, NotAllowed
 from billing.periods import Month
 from billing.roles import Action, require
-from billing.statement import Line, StatementDraft, build_statement, min_charge_minor
+from billing.statement import Line
 from commands.actor import Actor
+from commands.drafts import drafts_for
 from commands.resolve import visible_app, visible_company
 from commands.views import Done, StatementView
 from storage.audit import record_event
-from storage.billing_facts import month_facts
-from storage.tables import Company, Statement, StatementLine, Usage, id_of
+from storage.tables import Statement, StatementLine, Usage, id_of
 from storage.unit_of_work import UnitOfWork
 
 CLOSED = ("finalized", "carried", "paid", "past_due", "void")
@@ -64,7 +64,7 @@ def show_statement(
                 stored.due_on,
                 csv,
             )
-        draft = _draft(uow.session, row, month)
+        draft = drafts_for(uow.session, row.workspace_id, [row], month)[seen.id]
         return StatementView(
             row.name,
             month,
@@ -103,28 +103,6 @@ def _stored_lines(session: Session, statement_id: int) -> tuple[Line, ...]:
             r.amount_minor,
         )
         for r in rows
-    )
-
-
-def _carried(session: Session, company: Company, month: Month) -> int:
-    """Last month's total when it was too small to charge (it carries into this one)."""
-    previous = _stored(session, id_of(company), month.previous())
-    if previous is None or previous.status not in ("finalized", "carried"):
-        return 0
-    small = previous.total_minor < min_charge_minor(previous.currency)
-    return previous.total_minor if small and previous.total_minor > 0 else 0
-
-
-def _draft(session: Session, company: Company, month: Month) -> StatementDraft:
-    facts = month_facts(session, company.workspace_id, month, [id_of(company)])
-    carried = _carried(session, company, month)
-    return build_statement(
-        company_id=id_of(company),
-        currency=company.currency,
-        month=month,
-        apps=facts.get(id_of(company), []),
-        carried_minor=carried,
-        carried_from=month.previous() if carried else None,
     )
 
 

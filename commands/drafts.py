@@ -1,0 +1,43 @@
+"""A month's statement drafts for some companies: the live estimate and the month close share it."""
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, select
+
+from billing.periods import Month
+from billing.statement import StatementDraft, build_statement, min_charge_minor
+from storage.billing_facts import month_facts
+from storage.id_sets import among
+from storage.tables import Company, Statement, id_of
+
+
+def drafts_for(
+    session: Session, workspace_id: int, companies: Sequence[Company], month: Month
+) -> dict[int, StatementDraft]:
+    """company id -> its draft (maybe without lines), read in a few set-based queries."""
+    ids = [id_of(c) for c in companies]
+    facts = month_facts(session, workspace_id, month, ids)
+    carried = carried_balances(session, ids, month.previous())
+    return {
+        id_of(c): build_statement(
+            company_id=id_of(c),
+            currency=c.currency,
+            month=month,
+            apps=facts.get(id_of(c), []),
+            carried_minor=carried.get(id_of(c), 0),
+            carried_from=month.previous() if id_of(c) in carried else None,
+        )
+        for c in companies
+    }
+
+
+def carried_balances(session: Session, company_ids: list[int], previous: Month) -> dict[int, int]:
+    """Last month's totals too small to charge: they carry into this month."""
+    rows = session.exec(
+        select(Statement.company_id, Statement.total_minor, Statement.currency).where(
+            among(session, Statement.company_id, company_ids),
+            Statement.period == str(previous),
+            Statement.status == "finalized",
+        )
+    )
+    return {c: total for c, total, currency in rows if 0 < total < min_charge_minor(currency)}
