@@ -51,6 +51,10 @@ class Month:
     def of(cls, day: date) -> Month:
         return cls(day.year, day.month)
 
+    def label(self) -> str:
+        """As people write it: "October 2026"."""
+        return f"{calendar.month_name[self.month]} {self.year}"
+
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 

@@ -35,6 +35,8 @@ class Accepted:
     summary: str
     company: str
     workspace_id: int
+    company_id: int
+    role: str
 
 
 def accept_invitation(
@@ -149,7 +151,11 @@ def _take_over(
         key,
     )
     return Accepted(
-        f"{name} is set up and owns {names}; you are its owner.", name, invitation.workspace_id
+        f"{name} is set up and owns {names}; you are its owner.",
+        name,
+        invitation.workspace_id,
+        key,
+        "owner",
     )
 
 
@@ -212,7 +218,13 @@ def _join(session: Session, invitation: Invitation, invitee: Person, now: dateti
         f"You are now {role} of {company.name}.",
         company.id,
     )
-    return Accepted(f"You are now {role} of {company.name}.", company.name, invitation.workspace_id)
+    return Accepted(
+        f"You are now {role} of {company.name}.",
+        company.name,
+        invitation.workspace_id,
+        id_of(company),
+        role,
+    )
 
 
 def _tell_both(

@@ -1,23 +1,36 @@
 """Closing a month: every company's statement finalized once, in bulk, with its notice."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from billing.calendar import local_date
+from billing.money import Money
 from billing.periods import Month
-from billing.statement import StatementDraft
+from billing.statement import StatementDraft, min_charge_minor
+from commands import notice_texts as texts
 from commands.drafts import drafts_for
+from commands.schedules import schedule_of
 from commands.statements import CLOSED, Calendar
 from commands.views import CloseReport
 from storage.bulk import insert_rows, insert_with_ids
 from storage.id_sets import among
-from storage.tables import AuditEvent, Company, Outbox, Statement, StatementLine, id_of
+from storage.notices import notify
+from storage.tables import (
+    AuditEvent,
+    Company,
+    Operator,
+    Outbox,
+    Statement,
+    StatementLine,
+    id_of,
+)
 from storage.unit_of_work import UnitOfWork
 
 BATCH = 1000  # companies per transaction: bounded memory, and a crash loses at most a batch
+MAX_LISTED = 40  # statements named in the operators' monthly DM
 
 
 def close_month(
@@ -27,11 +40,14 @@ def close_month(
     now: datetime,
     calendar: Calendar = Calendar(),
     dry_run: bool = False,
+    on_charge_day: bool = False,
 ) -> CloseReport:
-    """Finalize every company's statement for a month that is over; twice changes nothing."""
+    """Finalize every company's statement for a month that is over; twice changes nothing.
+    `on_charge_day` (the scheduler) waits for the charge day's reminder time in each zone."""
     report = CloseReport(month, 0, 0, 0, 0, {}, dry_run)
+    ready = _charge_moment(month, calendar, now) if on_charge_day else None
     with uow:
-        due, report = _due_companies(uow.session, month, now, report)
+        due, report = _due_companies(uow.session, month, now, report, ready)
     for workspace_id, batch in _batches(due):
         with uow:
             drafts = _drafts(uow.session, workspace_id, batch, month)
@@ -39,11 +55,24 @@ def close_month(
             if not dry_run:
                 _store(uow.session, batch, drafts, calendar, now)
                 uow.commit()
+    if not dry_run and report.finalized:
+        with uow:
+            _manual_billing(uow.session, month, now)
+            uow.commit()
     return report
 
 
+def _charge_moment(month: Month, calendar: Calendar, now: datetime) -> Callable[[Company], bool]:
+    charge_on = calendar.charge_on(month)
+    return lambda company: schedule_of(company).moment(charge_on) <= now
+
+
 def _due_companies(
-    session: Session, month: Month, now: datetime, report: CloseReport
+    session: Session,
+    month: Month,
+    now: datetime,
+    report: CloseReport,
+    ready: Callable[[Company], bool] | None,
 ) -> tuple[list[Company], CloseReport]:
     closed = set(
         session.exec(
@@ -58,11 +87,19 @@ def _due_companies(
     ):
         if id_of(company) in closed:
             already += 1
-        elif local_date(now, company.timezone) < month.next().first_day:
+        elif not _over(company, month, now, ready):
             not_over += 1
         else:
             due.append(company)
     return due, replace(report, already_closed=already, not_over=not_over)
+
+
+def _over(
+    company: Company, month: Month, now: datetime, ready: Callable[[Company], bool] | None
+) -> bool:
+    if local_date(now, company.timezone) < month.next().first_day:
+        return False
+    return ready is None or ready(company)
 
 
 def _batches(companies: list[Company]) -> Iterator[tuple[int, list[Company]]]:
@@ -106,6 +143,7 @@ def _store(
         return
     month = next(iter(drafts.values())).month
     keys = list(drafts)
+    by_id = {id_of(c): c for c in companies}
     ids = insert_with_ids(
         session,
         Statement,
@@ -119,6 +157,13 @@ def _store(
                 "finalized_at": now,
                 "charge_on": calendar.charge_on(month),
                 "due_on": calendar.due_on(month),
+                "charge_attempts": 0,
+                "next_charge_at": (
+                    schedule_of(by_id[key]).charge_at(calendar.charge_on(month), 0)
+                    if by_id[key].billing_mode == "stripe"
+                    and drafts[key].chargeable(min_charge_minor(drafts[key].currency))
+                    else None
+                ),
             }
             for key in keys
         ],
@@ -154,36 +199,53 @@ def _store(
         )
         for row in previous:
             row.status = "carried"
-    by_id = {id_of(c): c for c in companies}
-    _notices(session, [by_id[key] for key in drafts], drafts, now)
+    _notices(session, [by_id[key] for key in drafts], drafts, calendar, now)
 
 
 def _notices(
-    session: Session, companies: list[Company], drafts: dict[int, StatementDraft], now: datetime
+    session: Session,
+    companies: list[Company],
+    drafts: dict[int, StatementDraft],
+    calendar: Calendar,
+    now: datetime,
 ) -> None:
-    period = str(next(iter(drafts.values())).month)
-    insert_rows(
-        session,
-        Outbox,
-        [
+    """statement_ready for each company, posted at its reminder time on the charge day."""
+    month = next(iter(drafts.values())).month
+    period = str(month)
+    charge_on, due_on = calendar.charge_on(month), calendar.due_on(month)
+    rows = []
+    for c in companies:
+        draft = drafts[id_of(c)]
+        stripe = c.billing_mode == "stripe"
+        total = Money(draft.total_minor, draft.currency)
+        text = texts.statement_ready(
+            c.name, month, draft.lines, total, charge_on=charge_on, due_on=due_on, stripe=stripe
+        )
+        rows.append(
             {
                 "workspace_id": c.workspace_id,
                 "key": f"statement_ready:{c.id}:{period}",
+                "cause": f"statement_ready:{c.id}:{period}",
                 "kind": "statement_ready",
                 "company_id": c.id,
+                "channel": c.channel_id,
                 "status": "pending",
                 "attempts": 0,
                 "payload": {
+                    "text": text,
+                    "subject": f"{c.name}: statement for {month.label()}",
+                    "buttons": [
+                        texts.view_button(id_of(c), month),
+                        *texts.pay_button(id_of(c), stripe, c.card_last4 is not None),
+                    ],
                     "period": period,
-                    "total_minor": drafts[id_of(c)].total_minor,
-                    "currency": drafts[id_of(c)].currency,
+                    "chart": True,
                 },
-                "next_attempt_at": now,
+                "next_attempt_at": max(now, schedule_of(c).moment(charge_on)),
                 "created_at": now,
             }
-            for c in companies
-        ],
-    )
+        )
+    insert_rows(session, Outbox, rows)
     insert_rows(
         session,
         AuditEvent,
@@ -203,18 +265,34 @@ def _notices(
             for c in companies
         ],
     )
-    manual = [c for c in companies if c.billing_mode == "manual"]
-    if manual:  # each operator gets one DM a month listing what to bill by hand
-        workspace_id = manual[0].workspace_id
-        key = f"manual_billing:{workspace_id}:{period}"
-        if session.exec(select(Outbox.id).where(Outbox.key == key)).first() is None:
-            session.add(
-                Outbox(
-                    workspace_id=workspace_id,
-                    key=key,
-                    kind="manual_billing",
-                    payload={"period": period},
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
+
+
+def _manual_billing(session: Session, month: Month, now: datetime) -> None:
+    """Each operator gets one DM a month listing the statements to bill by hand."""
+    period = str(month)
+    rows = session.exec(
+        select(Company.workspace_id, Company.name, Statement.total_minor, Statement.currency)
+        .join(Statement, col(Statement.company_id) == Company.id)
+        .where(
+            Statement.period == period,
+            Statement.status == "finalized",
+            Company.billing_mode == "manual",
+        )
+        .order_by(col(Company.workspace_id), col(Company.name))
+    ).all()
+    by_workspace: dict[int, list[tuple[str, Money]]] = {}
+    for workspace_id, name, total, currency in rows:
+        if total >= min_charge_minor(currency):
+            by_workspace.setdefault(workspace_id, []).append((name, Money(total, currency)))
+    for workspace_id, listed in by_workspace.items():
+        operators = session.exec(
+            select(Operator.person_id).where(Operator.workspace_id == workspace_id)
+        ).all()
+        notify(
+            session,
+            workspace_id=workspace_id,
+            key=f"manual_billing:{workspace_id}:{period}",
+            people=list(operators),
+            text=texts.manual_billing(month, listed[:MAX_LISTED], max(0, len(listed) - MAX_LISTED)),
+            now=now,
+        )

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from storage.tables import ProcessedEvent
 from storage.unit_of_work import UnitOfWork
@@ -17,3 +18,13 @@ def first_time(uow: UnitOfWork, *, source: str, event_id: str, now: datetime) ->
         except IntegrityError:
             return False
     return True
+
+
+def seen_before(uow: UnitOfWork, *, source: str, event_id: str) -> bool:
+    with uow:
+        found = uow.session.exec(
+            select(ProcessedEvent.id).where(
+                ProcessedEvent.source == source, ProcessedEvent.event_id == event_id[:128]
+            )
+        ).first()
+    return found is not None

@@ -74,6 +74,9 @@ class Company(SQLModel, table=True):
     billing_mode: str = Field(default="manual", max_length=16)  # stripe | manual
     payment_status: str = Field(default="ok", max_length=16)  # ok | past_due
     stripe_customer_id: str | None = Field(default=None, max_length=64)
+    card_brand: str | None = Field(default=None, max_length=16)  # the saved card, as Stripe says
+    card_last4: str | None = Field(default=None, max_length=4)
+    card_expires: date | None = None  # the last day the saved card works
     channel_id: str | None = Field(default=None, max_length=32)
     reminders_on: bool = True
     reminder_days: int = 3
@@ -221,6 +224,8 @@ class Statement(SQLModel, table=True):
     charge_on: date | None = None
     due_on: date | None = None
     payment_intent_id: str | None = Field(default=None, max_length=64)
+    charge_attempts: int = 0
+    next_charge_at: datetime | None = _ts(default=None)  # Stripe mode: when to (re)try
     finalized_at: datetime | None = _ts(default=None)
     paid_at: datetime | None = _ts(default=None)
 
@@ -242,11 +247,17 @@ class StatementLine(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_cause", "cause"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id")
-    key: str = Field(unique=True, max_length=200)  # kind:company:period-or-event
+    key: str = Field(unique=True, max_length=200)  # the cause, and the recipient when several
+    cause: str = Field(default="", max_length=200)  # kind:company:period-or-event
     kind: str = Field(max_length=32)
+    channel: str | None = Field(default=None, max_length=32)  # Slack channel or user id
+    email: str | None = Field(default=None, max_length=254)  # for people without Slack
     company_id: int | None = Field(default=None, foreign_key="company.id")
     payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     status: str = Field(default="pending", max_length=16)  # pending | sent | failed

@@ -25,8 +25,10 @@ def run_migrations() -> None:
 
 
 def _ours(name: str | None, type_: str, parent_names: object) -> bool:
-    """slack-sdk keeps its installation tables (slack_*) in the same database."""
-    return not (type_ == "table" and (name or "").startswith("slack_"))
+    """slack-sdk keeps its installation tables (slack_*) and APScheduler its jobs
+    (apscheduler_jobs) in the same database."""
+    foreign = ("slack_", "apscheduler_")
+    return not (type_ == "table" and (name or "").startswith(foreign))
 
 
 def _run(connection: Connection) -> None:

@@ -45,8 +45,12 @@ def invite(uow, dan, who=PersonRef(user_id="UCARLA", name="carla"), names=("shop
 
 
 def outbox(uow):
+    """key -> payload, with the recipient row's Slack id or e-mail added."""
     with uow:
-        return {row.key: row.payload for row in uow.session.exec(select(Outbox))}
+        return {
+            row.key: {**row.payload, "to": row.channel or row.email}
+            for row in uow.session.exec(select(Outbox))
+        }
 
 
 def test_a_client_takes_over_apps_in_a_company_of_their_own(uow, agency):
@@ -56,7 +60,7 @@ def test_a_client_takes_over_apps_in_a_company_of_their_own(uow, agency):
     notices = outbox(uow)
     assert [k.split(":")[0] for k in notices] == ["invite_expiring"]
     reminder = next(iter(notices.values()))
-    assert reminder["user_ids"] == ["UDAN"] and "24 hours" in reminder["text"]
+    assert reminder["to"] == "UDAN" and "24 hours" in reminder["text"]
     done = accept_invitation(
         uow, token=token_of(sent), now=NOW + timedelta(hours=1), invoice_email="ap@bakery.example"
     )
@@ -174,7 +178,7 @@ def test_dismissals_are_told_and_confirmed(uow, agency):
     )
     assert done.summary == "dan no longer has owner access to Pixel."
     told = [p for k, p in outbox(uow).items() if k.startswith("removal:")]
-    assert told and set(told[0]["user_ids"]) == {"UCARLA", "UDAN"}
+    assert {p["to"] for p in told} == {"UCARLA", "UDAN"}
 
 
 def test_two_owners_dismissing_each_other_leave_one(uow, agency):

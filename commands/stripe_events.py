@@ -1,0 +1,122 @@
+"""Stripe's webhook events, acted on once each. Order is not guaranteed and events repeat, so
+each handler re-reads the object from Stripe and sets the state it finds: any order of the same
+events ends in the same place. Unknown types are acknowledged and ignored."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import select
+
+from commands.cards import remember_card
+from commands.charges import record_charge
+from payments.gateway import Gateway
+from payments.stripe_gateway import KEY
+from storage.seen_events import first_time, seen_before
+from storage.tables import Statement
+from storage.unit_of_work import UnitOfWork
+
+Handler = Callable[[UnitOfWork, Gateway, dict[str, Any], dict[str, Any], datetime], str]
+
+
+def handle_event(uow: UnitOfWork, gateway: Gateway, event: dict[str, Any], *, now: datetime) -> str:
+    """What was done, in a word or two (for the log); an error leaves the event unrecorded, so
+    Stripe's retry gets another chance."""
+    event_id = str(event["id"])
+    if seen_before(uow, source="stripe", event_id=event_id):
+        return "duplicate"
+    handler = HANDLERS.get(str(event.get("type")))
+    data = event.get("data") or {}
+    done = "ignored"
+    if handler is not None and isinstance(data.get("object"), dict):
+        done = handler(uow, gateway, data["object"], data.get("previous_attributes") or {}, now)
+    first_time(uow, source="stripe", event_id=event_id, now=now)
+    return done
+
+
+def _payment(
+    uow: UnitOfWork, gateway: Gateway, intent: dict[str, Any], _: dict[str, Any], now: datetime
+) -> str:
+    key = (intent.get("metadata") or {}).get(KEY)
+    if not key or ":" not in str(key):
+        return "not ours"
+    company_id, period = str(key).split(":", 1)
+    with uow:
+        statement = uow.session.exec(
+            select(Statement).where(
+                Statement.company_id == int(company_id), Statement.period == period
+            )
+        ).first()
+        if statement is None:
+            return "no such statement"
+        statement_id, tracked = statement.id, statement.payment_intent_id
+    assert statement_id is not None
+    charge = gateway.charge_status(str(intent["id"]))  # what is true now, whatever the order
+    if charge.status == "succeeded":
+        return record_charge(uow, statement_id, charge, now=now)
+    if charge.status == "failed" and tracked == charge.intent_id:
+        # A charge that was processing failed later; failures answered at once are
+        # recorded by the charge itself.
+        return record_charge(uow, statement_id, charge, now=now)
+    return "no change"
+
+
+def _checkout(
+    uow: UnitOfWork, gateway: Gateway, session: dict[str, Any], _: dict[str, Any], now: datetime
+) -> str:
+    if session.get("mode") != "setup":
+        return "ignored"
+    found = gateway.checkout_card(str(session["id"]))
+    return _save(uow, gateway, found, now, "checkout")
+
+
+def _setup(
+    uow: UnitOfWork, gateway: Gateway, intent: dict[str, Any], _: dict[str, Any], now: datetime
+) -> str:
+    return _save(uow, gateway, gateway.setup_card(str(intent["id"])), now, "setup")
+
+
+def _save(
+    uow: UnitOfWork, gateway: Gateway, found: tuple[str, str] | None, now: datetime, source: str
+) -> str:
+    if found is None or not found[0]:
+        return "not complete"
+    customer_id, method_id = found
+    card = gateway.save_card(customer_id=customer_id, payment_method_id=method_id)
+    with uow:
+        company = remember_card(uow.session, customer_id, card, now=now, source=source)
+        uow.commit()
+    return "card saved" if company else "unknown customer"
+
+
+def _customer_card(
+    uow: UnitOfWork,
+    gateway: Gateway,
+    obj: dict[str, Any],
+    previous: dict[str, Any],
+    now: datetime,
+) -> str:
+    """A card attached, detached, or the default changed: store what the customer has now."""
+    customer_id = obj.get("customer") or previous.get("customer")
+    if obj.get("object") == "customer":
+        customer_id = obj.get("id")
+    if not customer_id:
+        return "no customer"
+    card = gateway.default_card(str(customer_id))
+    with uow:
+        company = remember_card(uow.session, str(customer_id), card, now=now, source="stripe")
+        uow.commit()
+    return "card updated" if company else "unknown customer"
+
+
+HANDLERS: dict[str, Handler] = {
+    "payment_intent.succeeded": _payment,
+    "payment_intent.payment_failed": _payment,
+    "payment_intent.canceled": _payment,
+    "checkout.session.completed": _checkout,
+    "setup_intent.succeeded": _setup,
+    "payment_method.attached": _customer_card,
+    "payment_method.detached": _customer_card,
+    "payment_method.updated": _customer_card,
+    "customer.updated": _customer_card,
+}

@@ -1,0 +1,121 @@
+"""The sweeps through the use cases: what each moment writes to the outbox, once."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlmodel import col, select
+
+from billing.periods import Month
+from billing.refs import PersonRef
+from commands import apps, companies, plans, statements
+from commands.invitations import invite_to_company
+from commands.run_due import run_due
+from payments.manual import ManualGateway
+from storage.tables import Company, Invitation, Outbox, Statement
+from tests.conftest import person
+
+MANUAL = ManualGateway()
+
+
+def at(month: int, day: int, hour: int = 9, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+@pytest.fixture
+def acme(uow):
+    olivia = person(uow, "olivia", operator=True)
+    plans.create_plan(
+        uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1)
+    )
+    dan = person(uow, "dan")
+    companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1))
+    apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
+    apps.set_app_domain(
+        uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)
+    )
+    return olivia, dan
+
+
+def causes(uow) -> list[str]:
+    with uow:
+        rows = uow.session.exec(select(Outbox.cause).order_by(col(Outbox.id))).all()
+    return [c.split(":")[0] + ":" + c.split(":", 2)[-1] for c in rows]
+
+
+def sweep(uow, now):
+    return run_due(uow, MANUAL, now=now)
+
+
+def test_a_month_of_reminders_each_written_once(uow, acme):
+    olivia, _ = acme
+    sweep(uow, at(10, 29, 8))  # 3 days before Nov 1 is Oct 29 at 09:00: not yet
+    assert causes(uow) == []
+    for _ in range(2):
+        sweep(uow, at(10, 29, 9))
+    assert causes(uow) == ["charge_upcoming:2026-10"]
+
+    sweep(uow, at(11, 1, 8, 59))  # the charge day's reminder time not come: nothing closes
+    with uow:
+        assert uow.session.exec(select(Statement)).first() is None
+    for _ in range(2):
+        report = sweep(uow, at(11, 1, 9))
+    assert report.closed[-1].already_closed == 1
+    assert causes(uow)[1:] == ["statement_ready:2026-10", "manual_billing:2026-10"]
+
+    for day in (12, 13):
+        sweep(uow, at(11, day, 10))
+    assert causes(uow)[3:] == ["payment_due:2026-10"]
+
+    sweep(uow, at(11, 16, 9))
+    with uow:
+        stored = uow.session.exec(select(Statement)).one()
+        company = uow.session.exec(select(Company)).one()
+        assert (stored.status, company.payment_status) == ("past_due", "past_due")
+    for day in (16, 17, 22, 23, 30):
+        sweep(uow, at(11, day, 9))
+    overdue = [c for c in causes(uow) if c.startswith("overdue")]
+    assert overdue == ["overdue:2026-10:0", "overdue:2026-10:1", "overdue:2026-10:2"]
+    assert "charge_upcoming:2026-11" in causes(uow)  # November's own heads-up, on Nov 28
+
+    statements.mark_paid(uow, actor=olivia, company="Acme", month=Month(2026, 10), now=at(12, 2))
+    sweep(uow, at(12, 7, 9))
+    assert [c for c in causes(uow) if c.startswith("overdue")][-1] == "overdue:2026-10:2"
+
+
+def test_reminders_off_silences_reminders_but_not_the_statement(uow, acme):
+    with uow:
+        company = uow.session.exec(select(Company)).one()
+        company.reminders_on = False
+        uow.commit()
+    for moment in (at(10, 29, 9), at(11, 1, 9), at(11, 12, 9), at(11, 16, 9)):
+        sweep(uow, moment)
+    assert causes(uow) == ["statement_ready:2026-10", "manual_billing:2026-10"]
+
+
+def test_reminders_come_at_the_companys_time_in_its_zone(uow, acme):
+    _, dan = acme
+    companies.update_company(uow, actor=dan, company="Acme", timezone="Asia/Tokyo", now=at(10, 2))
+    sweep(uow, at(10, 31, 23, 59))  # Nov 1 08:59 in Tokyo: not the reminder time yet
+    assert "statement_ready:2026-10" not in causes(uow)
+    sweep(uow, at(11, 1, 0))  # 09:00 in Tokyo
+    assert "statement_ready:2026-10" in causes(uow)
+
+
+def test_an_unanswered_invitation_tells_its_inviter_once_when_it_runs_out(uow, acme):
+    _, dan = acme
+    invite_to_company(
+        uow,
+        actor=dan,
+        invitee=PersonRef(email="bob@example.com"),
+        company="Acme",
+        role="billing",
+        now=at(10, 5),
+        ttl_hours=72,
+        public_url="http://127.0.0.1:3000",
+    )
+    with uow:
+        expires = uow.session.exec(select(Invitation)).one().expires_at
+    for _ in range(2):
+        report = run_due(uow, MANUAL, now=expires)
+    assert report.expired_invitations == 0  # the second sweep finds it told already
+    assert sum(c.startswith("invite_expired") for c in causes(uow)) == 1
