@@ -2,6 +2,7 @@
 settings, its time zone and the operator's charge and due days. Everything happens at the
 company's reminder time in its own zone."""
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,7 +13,8 @@ from billing.errors import Invalid
 RETRY_AFTER_DAYS = (3, 7)  # a failed charge is tried again this many days after the charge day
 PAYMENT_DUE_DAYS_BEFORE = 3
 OVERDUE_EVERY_DAYS = 7
-MAX_REMINDER_DAYS = 28
+MAX_DAYS = 28  # every month has 28 days: a reminder never reaches back past the last charge day
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 
 # What "reminders off" silences; statements and payment results are always posted.
 REMINDERS = frozenset({"charge_upcoming", "payment_due", "overdue", "card_expiring"})
@@ -66,13 +68,29 @@ class Schedule:
         return weeks
 
 
+def check_days(days: int) -> int:
+    if not 1 <= days <= MAX_DAYS:
+        raise Invalid(f"Reminders go 1 to {MAX_DAYS} days before the charge day, not {days}.")
+    return days
+
+
+def parse_days(text: str) -> int:
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        raise Invalid(f"“{text[:20]}” is not a number of days (1 to {MAX_DAYS}).")
+    return check_days(int(digits))
+
+
+def check_time(text: str) -> str:
+    """A 24-hour time of day, `9:00` or `09:00`, as stored: `09:00`."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        raise Invalid(f"“{text[:20]}” is not a time of day (24-hour HH:MM, like 09:00 or 17:30).")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
 def parse_time(text: str) -> time:
-    """HH:MM on a 24-hour clock."""
-    hours, sep, minutes = text.strip().partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-        raise Invalid(f"{text!r} is not a time: write HH:MM, like 09:00 or 17:30.")
-    if int(hours) > 23 or int(minutes) > 59:
-        raise Invalid(f"{text!r} is not a time of day: hours go to 23, minutes to 59.")
+    hours, minutes = check_time(text).split(":")
     return time(int(hours), int(minutes))
 
 

@@ -46,6 +46,11 @@ SUBCOMMANDS: dict[type, str] = {
     r.ShowStatement: "statement",
     r.RecordUsage: "usage",
     r.MarkPaid: "mark-paid",
+    r.Pay: "pay",
+    r.LinkChannel: "channel link",
+    r.UnlinkChannel: "channel unlink",
+    r.ShowReminders: "reminders",
+    r.SetReminders: "reminders",
     r.InviteClient: "invite-client",
     r.Invite: "invite",
     r.Accept: "accept",
@@ -67,14 +72,18 @@ def answer(
     actor: Actor,
     now: datetime,
     terms: Terms = Terms(),
+    channel_id: str | None = None,
 ) -> Reply:
-    """Any line gets a reply: the result, or what was wrong and the right usage."""
+    """Any line gets a reply: the result, or what was wrong and the right usage.
+
+    `channel_id` is where the line was typed (None where there is no channel: the console).
+    """
     try:
         request = parse(text)
     except UsageError as error:
         return Reply(str(error))
     try:
-        result = run(request, uow=uow, actor=actor, now=now, terms=terms)
+        result = run(request, uow=uow, actor=actor, now=now, terms=terms, channel_id=channel_id)
     except DomainError as error:
         return Reply(_explain(error, SUBCOMMANDS.get(type(request))))
     if isinstance(result, StatementView) and result.csv:

@@ -1,15 +1,22 @@
 """Replies as Block Kit built through slack_sdk.models, so Slack's limits are checked here."""
 
+import re
+
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
 SECTION_CHARS = 2900  # Slack allows 3,000 in a section
 MAX_SECTIONS = 45  # Slack allows 50 blocks in a message
 FALLBACK_CHARS = 3000
+_CHANNEL_LINK = re.compile(r"&lt;(#[CG][A-Z0-9]+)&gt;")
 
 
 def escape(text: str) -> str:
-    """Slack mrkdwn's three control characters, so a company called "A & <B>" shows as typed."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack mrkdwn's three control characters, so a company called "A & <B>" shows as typed.
+
+    A bare channel link like `<#C123>` stays a link: Slack shows it as the channel's name.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _CHANNEL_LINK.sub(r"<\1>", escaped)
 
 
 def _chunks(lines: list[str]) -> list[str]:

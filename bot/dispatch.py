@@ -10,6 +10,8 @@ from commands import (
     access,
     apps,
     audit_log,
+    cards,
+    channels,
     companies,
     invitation_answers,
     invitations,
@@ -32,8 +34,12 @@ def run(
     actor: Actor,
     now: datetime,
     terms: Terms = Terms(),
+    channel_id: str | None = None,
 ) -> object:
-    """Call the use case for `request`; domain errors pass through to the door's one handler."""
+    """Call the use case for `request`; domain errors pass through to the door's one handler.
+
+    `channel_id` is the channel the command was typed in (None where there is none: the console).
+    """
     match request:
         case r.Help(topic):
             return Done(help_text(topic, actor.audience))
@@ -53,6 +59,7 @@ def run(
                 currency=currency,
                 timezone=timezone,
                 owner=owner,
+                billing_mode=terms.billing_mode,
             )
         case r.SetCompany(company, name, email, currency, timezone):
             return companies.update_company(
@@ -135,8 +142,24 @@ def run(
             return statements.record_usage(
                 uow=uow, actor=actor, now=now, app=app, metric=metric, quantity=quantity, on=on
             )
+        case r.Pay(company):
+            return cards.pay_link(
+                uow, terms.gateway, actor=actor, company=company, public_url=terms.public_url
+            )
         case r.MarkPaid(company, month):
             return statements.mark_paid(uow=uow, actor=actor, now=now, company=company, month=month)
+        case r.LinkChannel(company, channel):
+            return channels.link_channel(
+                uow, actor=actor, now=now, company=company, channel=channel, here=channel_id
+            )
+        case r.UnlinkChannel(company):
+            return channels.unlink_channel(uow, actor=actor, now=now, company=company)
+        case r.ShowReminders(company):
+            return channels.show_reminders(uow, actor=actor, company=company)
+        case r.SetReminders(company, on, days, time):
+            return channels.set_reminders(
+                uow, actor=actor, now=now, company=company, on=on, days=days, time=time
+            )
     return _collaborate(request, uow=uow, actor=actor, now=now, terms=terms)
 
 

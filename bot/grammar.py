@@ -24,6 +24,7 @@ from billing.money import normalize_currency, parse_amount
 from billing.names import clean_name
 from billing.periods import Month
 from billing.refs import ChannelRef, PersonRef, TeamRef
+from billing.reminders import check_time, parse_days
 from bot import requests as rq
 from bot.help import ENTRIES, Entry, group_usage, help_text, usage_of
 
@@ -484,6 +485,32 @@ def _metric(tok: Token) -> str:
     return tok.text.lower()
 
 
+_CHANNEL_NAME = re.compile(r"#[^\s<>|@#:]{1,80}")
+
+
+def _channel(tok: Token) -> ChannelRef:
+    """`<#C123|billing>` as Slack sends a picked channel; a typed `#billing` only by name."""
+    if isinstance(tok.ref, ChannelRef):
+        return tok.ref
+    if tok.plain and _CHANNEL_NAME.fullmatch(tok.text):
+        return ChannelRef(name=tok.text[1:].lower())
+    raise _Bad(f"{tok.shown} is not a channel: type # and pick one, like #billing.")
+
+
+def _days(tok: Token) -> int:
+    try:
+        return parse_days(tok.text)
+    except Invalid as error:
+        raise _Bad(error.message) from None
+
+
+def _time(tok: Token) -> str:
+    try:
+        return check_time(tok.text)
+    except Invalid as error:
+        raise _Bad(error.message) from None
+
+
 def _count(tok: Token) -> int:
     if not _COUNT.fullmatch(tok.text) or int(tok.text) >= 2**63:
         raise _Bad(f"{tok.shown} is not a whole number of 0 or more.")
@@ -518,6 +545,20 @@ def _plan_new(a: _Args) -> rq.Request:
         metric=_opt(a, "metric", _metric),
         unit_price_minor=_opt(a, "unit", lambda tok: _amount(tok, currency)),
         included=_opt(a, "included", _count),
+    )
+
+
+def _reminders(a: _Args) -> rq.Request:
+    company = _company(a.req(0))
+    if not a.options and not a.flags:
+        return rq.ShowReminders(company)
+    if {"on", "off"} <= a.flags:
+        raise _Bad("Give on or off, not both.")
+    return rq.SetReminders(
+        company,
+        on=True if "on" in a.flags else False if "off" in a.flags else None,
+        days=_opt(a, "days", _days),
+        time=_opt(a, "time", _time),
     )
 
 
@@ -568,6 +609,10 @@ _BUILDERS: dict[str, _Builder] = {
         _app(a.req(0)), _metric(a.req(1)), _count(a.req(2)), _opt(a, "on", _date)
     ),
     "mark-paid": lambda a: rq.MarkPaid(_company(a.req(0)), _month(a.req(1))),
+    "pay": lambda a: rq.Pay(_company(a.req(0))),
+    "channel link": lambda a: rq.LinkChannel(_company(a.req(0)), _opt_pos(a, 1, _channel)),
+    "channel unlink": lambda a: rq.UnlinkChannel(_company(a.req(0))),
+    "reminders": _reminders,
     "invite-client": lambda a: rq.InviteClient(
         _person(a.req(0), email_ok=True), _apps(a.options["app"]),
         _opt(a, "company", _company), _opt(a, "plan", _plan),

@@ -21,6 +21,7 @@ GROUPS = {
     "teams": "Teams",
     "access": "Access",
     "billing": "Statements and usage",
+    "notifications": "Channels and reminders",
     "collaboration": "Invitations, leaving and transfers",
 }
 
@@ -74,7 +75,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("revoke", f"{_SUBJECT} company:<company>", "Take someone's access to a company away.", 'revoke @bob company:"Acme Corp"', CLIENT, "access", "<@user> company:<company>"),  # noqa: E501
     Entry("statement", "<company> [<YYYY-MM>] [csv]", "Show a month's statement (this month: the live estimate); csv gives a file.", 'statement "Acme Corp" 2025-10', CLIENT, "billing"),  # noqa: E501
     Entry("usage", "<app> <metric> <qty> [on:YYYY-MM-DD]", "Record an app's usage of a metered plan's metric for a day.", "usage shop requests 12500 on:2025-10-14", DEVELOPER, "billing"),  # noqa: E501
+    Entry("pay", "<company>", "Add or update the card statements are charged to (a private link).", 'pay "Acme Corp"', CLIENT, "billing"),  # noqa: E501
     Entry("mark-paid", "<company> <YYYY-MM>", "Record that a hand-billed statement was paid.", 'mark-paid "Acme Corp" 2025-10', OPERATOR, "billing"),  # noqa: E501
+    Entry("channel link", "<company> [#channel]", "Send a company's reminders and statements to a channel (this one if none is named).", 'channel link "Acme Corp" #billing', CLIENT, "notifications"),  # noqa: E501
+    Entry("channel unlink", "<company>", "Send a company's reminders and statements by direct message again.", 'channel unlink "Acme Corp"', CLIENT, "notifications"),  # noqa: E501
+    Entry("reminders", "<company> [days:<n>] [time:HH:MM] [on|off]", "Show a company's reminder settings, or change them: days before the charge day, time, on or off.", 'reminders "Acme Corp" days:5 time:08:30 on', CLIENT, "notifications"),  # noqa: E501
     Entry("invite-client", "<email|@user> app:<app>[,<app>] [company:<name>] [plan:<plan>]", "Ask a client to take over apps in a company of their own; you become its admin.", "invite-client carla@bakery.example app:shop,blog company:\"Bakery Blum\" plan:basic", DEVELOPER, "collaboration"),  # noqa: E501
     Entry("invite", "<email|@user> company:<company> role:<admin|billing|viewer|owner>", "Invite someone into a company with a role.", 'invite @bob company:"Acme Corp" role:billing', CLIENT, "collaboration"),  # noqa: E501
     Entry("accept", "<token> [email:<invoice e-mail>]", "Accept an invitation (the token is the last part of its link).", "accept 3Yq0cK9x…", CLIENT, "collaboration"),  # noqa: E501
@@ -97,6 +102,8 @@ _NOTES = (
     ("YYYY-MM-DD", "Dates are written YYYY-MM-DD, like 2025-03-01."),
     ("env:", "env: is production or staging (prod and stage work too); production if left out."),
     ("<amount>", "Amounts are plain numbers in the currency, like 49 or 1,234.50."),
+    ("#channel", "Channels: type # and pick one; left out, the channel you type the command in."),
+    ("HH:MM", "Times are 24-hour, on the company's clock (its time zone), like 09:00."),
 )
 
 _BY_NAME = {entry.name: entry for entry in ENTRIES}

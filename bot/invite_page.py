@@ -13,9 +13,14 @@ from starlette.routing import Route
 
 from billing.errors import DomainError
 from billing.invitations import InvitationUnusable
-from commands.accept_invitation import accept_invitation
+from billing.roles import PERMISSIONS, Action
+from commands.accept_invitation import Accepted, accept_invitation
+from commands.cards import card_link
 from commands.invitation_preview import Preview, preview_invitation
+from payments.gateway import Gateway, Unavailable
 from storage.unit_of_work import UnitOfWork
+
+PAYERS = PERMISSIONS[Action.UPDATE_PAYMENT]
 
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1c2733}
 main{max-width:34rem;margin:0 auto;padding:1.5rem}h1{font-size:1.4rem;margin:.2rem 0 1rem}
@@ -80,7 +85,11 @@ def _form(p: Preview) -> str:
 
 
 def invite_routes(
-    uow: UnitOfWork, clock: Callable[[], datetime], deliver: Callable[[int], int] | None = None
+    uow: UnitOfWork,
+    clock: Callable[[], datetime],
+    wake: Callable[[], None] | None = None,
+    gateway: Gateway | None = None,
+    public_url: str = "",
 ) -> list[Route]:
     async def show(request: Request) -> Response:
         token = request.path_params["token"]
@@ -121,11 +130,12 @@ def invite_routes(
                 f"<p>{html.escape(error.message)}</p><p><a href=''>Back</a></p>",
                 400,
             )
-        if deliver is not None:  # tell both sides now, not at the next Slack request
-            await run_in_threadpool(deliver, done.workspace_id)
+        if wake is not None:  # tell both sides now, not at the next sweep
+            wake()
+        card = await run_in_threadpool(_card_offer, uow, gateway, done, public_url)
         return page(
             "All set",
-            f"<p>{html.escape(done.summary)}</p><p class=note>You can "
+            f"<p>{html.escape(done.summary)}</p>{card}<p class=note>You can "
             "close this page; billbot tells you and your agency in Slack.</p>",
         )
 
@@ -133,3 +143,20 @@ def invite_routes(
         Route("/invites/{token}", show, methods=["GET"]),
         Route("/invites/{token}", accept, methods=["POST"]),
     ]
+
+
+def _card_offer(uow: UnitOfWork, gateway: Gateway | None, done: Accepted, public_url: str) -> str:
+    """With Stripe, whoever may pay is offered to save a card for the monthly charge now."""
+    if gateway is None or gateway.mode != "stripe" or done.role not in PAYERS:
+        return ""
+    try:
+        link = card_link(uow, gateway, done.company_id, public_url)
+    except Unavailable:
+        return (
+            "<p class=note>Card payments are unavailable just now: add a card later with "
+            f"<code>/billing pay {html.escape(done.company)}</code> in Slack.</p>"
+        )
+    return (
+        f"<p><a class=button href='{html.escape(link)}'>Add a card for the monthly charge</a></p>"
+        "<p class=note>Stripe keeps the card; statements are charged to it on the charge day.</p>"
+    )

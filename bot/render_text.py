@@ -7,6 +7,7 @@ from functools import singledispatch
 from billing.money import Money
 from commands.accept_invitation import Accepted
 from commands.audit_log import AuditPage
+from commands.cards import PayLink
 from commands.invitation_answers import InviteList
 from commands.invitations import InvitationSent
 from commands.plans import describe_plan
@@ -15,10 +16,12 @@ from commands.views import (
     AccessView,
     AppList,
     AppView,
+    ChannelLink,
     CompanyList,
     CompanyView,
     Done,
     PlanList,
+    ReminderSettings,
     StatementView,
     TeamList,
     WhoAmIView,
@@ -94,6 +97,43 @@ def _apps(result: AppList, audience: str) -> str:
     lines = [f"Apps{where} ({len(result.items)}):"]
     lines += [_app_line(a, audience, with_company=result.company is None) for a in result.items]
     return "\n".join(lines)
+
+
+def _where(channel_id: str | None) -> str:
+    if channel_id is None:
+        return "by direct message to its owners, admins and billing people"
+    return f"to <#{channel_id}>"
+
+
+@render.register
+def _channel_link(result: ChannelLink, audience: str) -> str:
+    when = "now" if result.changed else "already"
+    return f"Reminders and statements for {result.company} {when} go {_where(result.channel_id)}."
+
+
+@render.register
+def _reminders(result: ReminderSettings, audience: str) -> str:
+    days = "1 day" if result.days == 1 else f"{result.days} days"
+    how = (
+        f"{days} before the charge day, at {result.time} {result.timezone}, "
+        f"{_where(result.channel_id)}"
+    )
+    state = f"on, {how}" if result.on else f"off (when on: {how})"
+    saved = "Saved. " if result.updated else ""
+    return f"{saved}Reminders for {result.company}: {state}."
+
+
+@render.register
+def _pay_link(result: PayLink, audience: str) -> str:
+    if result.kind == "portal":
+        return (
+            f"{result.company} pays with the {result.card}. <{result.url}|Open the Stripe portal> "
+            "to change the card or see past payments (the link is yours alone and expires soon)."
+        )
+    return (
+        f"<{result.url}|Add a card for {result.company}> on Stripe's page; statements are "
+        "charged to it on the charge day (the link is yours alone and expires in 24 hours)."
+    )
 
 
 @render.register

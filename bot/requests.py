@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from billing.periods import Month
-from billing.refs import PersonRef, TeamRef
+from billing.refs import ChannelRef, PersonRef, TeamRef
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,40 @@ class ShowStatement:
 
 
 @dataclass(frozen=True)
+class Pay:
+    company: str
+
+
+@dataclass(frozen=True)
 class MarkPaid:
     company: str
     month: Month
+
+
+@dataclass(frozen=True)
+class LinkChannel:
+    company: str
+    channel: ChannelRef | None = None  # None: the channel the command was typed in
+
+
+@dataclass(frozen=True)
+class UnlinkChannel:
+    company: str
+
+
+@dataclass(frozen=True)
+class ShowReminders:
+    company: str
+
+
+@dataclass(frozen=True)
+class SetReminders:
+    """At least one of the optional fields is set."""
+
+    company: str
+    on: bool | None = None
+    days: int | None = None
+    time: str | None = None  # HH:MM, 24-hour
 
 
 @dataclass(frozen=True)
@@ -248,6 +279,11 @@ Request = (
     | RecordUsage
     | ShowStatement
     | MarkPaid
+    | Pay
+    | LinkChannel
+    | UnlinkChannel
+    | ShowReminders
+    | SetReminders
     | InviteClient
     | Invite
     | Accept

@@ -7,12 +7,16 @@ from datetime import UTC, datetime
 import uvicorn
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.courier import courier
+from bot.courier import Courier
 from bot.invite_page import invite_routes
 from bot.metrics import Metrics
+from bot.scheduler import start_scheduler
 from bot.server import create_web_app
 from bot.settings import Settings
 from bot.slack_factory import build_bolt
+from bot.stripe_web import stripe_routes
+from bot.terms import Terms
+from payments.factory import gateway_for
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
@@ -29,12 +33,24 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    bolt = build_bolt(settings, engine, utc_now) if settings.has_slack else None
+    gateway = gateway_for(
+        settings.stripe_api_key,
+        api_base=settings.stripe_api_base,
+        webhook_secret=settings.stripe_webhook_secret,
+    )
+    courier = Courier(settings, engine, utc_now)
+    courier.start()  # every replica delivers; the outbox hands each row to one of them
+    if settings.scheduler:
+        start_scheduler(engine, gateway, Terms.of(settings), utc_now, courier)
+    bolt = build_bolt(settings, engine, utc_now, wake=courier.wake) if settings.has_slack else None
     if socket:
         if bolt is None or not settings.slack_app_token:
             raise SystemExit("Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.")
         SocketModeHandler(bolt, settings.slack_app_token).connect()
     uow = UnitOfWork(engine)
-    pages = invite_routes(uow, utc_now, courier(settings, engine, utc_now))
+    pages = [
+        *invite_routes(uow, utc_now, courier.wake, gateway, settings.public_url),
+        *stripe_routes(uow, gateway, utc_now, courier.wake),
+    ]
     web = create_web_app(None if socket else bolt, engine, Metrics(uow), pages)
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", access_log=False)

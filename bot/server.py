@@ -115,5 +115,12 @@ class Guard:
             self.metrics.observe(path, status, time.perf_counter() - started)
 
 
-KNOWN_PATHS = {"/slack/events", "/slack/install", "/slack/oauth_redirect", "/healthz", "/metrics"}
+KNOWN_PATHS = {
+    "/slack/events",
+    "/slack/install",
+    "/slack/oauth_redirect",
+    "/stripe/webhook",
+    "/healthz",
+    "/metrics",
+}
 # /invites/<token> is counted as "other": tokens never become metric labels

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     charge_day: int = Field(default=1, ge=1, le=28)
     due_day: int = Field(default=15, ge=1, le=28)
     smtp_url: str | None = None
+    delivery_concurrency: int = Field(default=32, ge=1, le=256)
+    scheduler: bool = True  # run the sweeps in `billbot serve` (one replica leads)
     host: str = "127.0.0.1"
     port: int = Field(default=3000, ge=0, le=65535)
 

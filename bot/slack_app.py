@@ -16,7 +16,7 @@ from billing.names import check_email
 from billing.refs import PersonRef
 from bot.answer import answer, invitation_messages
 from bot.blocks import fallback_text, reply_blocks
-from bot.delivery import Direct, deliver_due, send
+from bot.delivery import Direct, send
 from bot.grammar import help_text
 from bot.home import (
     INVITE_CLIENT,
@@ -28,6 +28,7 @@ from bot.home import (
     text_modal,
 )
 from bot.mailer import mailer_for
+from bot.notice_buttons import notice_request
 from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import People
@@ -38,6 +39,7 @@ from commands.companies import create_company
 from commands.home import home_for
 from commands.invitation_answers import decline_invitation
 from commands.invitations import ACCEPT, DECLINE, invite_client
+from commands.notice_texts import PAY, VIEW_STATEMENT
 from commands.transfers import APPROVE, decide_transfer
 from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
@@ -54,8 +56,15 @@ GREETING = (
 class Door:
     """What every listener needs: the database, the clock, and who is asking."""
 
-    def __init__(self, settings: Settings, uow: UnitOfWork, clock: Callable[[], datetime]):
+    def __init__(
+        self,
+        settings: Settings,
+        uow: UnitOfWork,
+        clock: Callable[[], datetime],
+        wake: Callable[[], None] | None = None,
+    ):
         self.settings = settings
+        self.wake = wake or (lambda: None)
         self.uow = uow
         self.clock = clock
         self.people = People()
@@ -64,15 +73,13 @@ class Door:
         self.mailer = mailer_for(settings)
 
     def deliver(self, directs: tuple[Direct, ...], client: WebClient, workspace_id: int) -> None:
-        """An invitation's own message, then whatever the outbox holds that is due."""
+        """An invitation's own message now; the outbox's messages through the delivery loop."""
         for direct in directs:
             try:
                 send(direct, client, self.mailer)
             except (SlackApiError, smtplib.SMTPException, OSError) as error:
                 log.warning("an invitation message did not go out: %s", error)
-        deliver_due(
-            self.uow, workspace_id=workspace_id, client=client, mailer=self.mailer, now=self.clock()
-        )
+        self.wake()
 
     def later(self, work: Callable[..., None], /, **kwargs: Any) -> None:
         """Work after the ack, off the request path; a failure is logged, never lost silently.
@@ -118,6 +125,7 @@ def register(app: App, door: Door) -> None:
             actor=actor,
             now=door.clock(),
             terms=door.terms,
+            channel_id=body.get("channel_id"),
         )
         if reply.file_name and reply.file_content is not None:
             client.files_upload_v2(
@@ -183,6 +191,36 @@ def register(app: App, door: Door) -> None:
 
     for action_id, decide in buttons.items():
         app.action(action_id)(clicked(decide))
+
+    def answer_notice_button(
+        body: dict, client: WebClient, context: BoltContext, respond: Respond
+    ) -> None:
+        """A notice's "View statement" or "Update card": answered to the clicker alone, with what
+        their role lets them see."""
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        action = body["actions"][0]
+        text = answer(
+            notice_request(action["action_id"], action.get("value", ""), door.uow, actor),
+            uow=door.uow,
+            actor=actor,
+            now=door.clock(),
+            terms=door.terms,
+        ).text
+        respond(
+            text=fallback_text(text),
+            blocks=reply_blocks(text),
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    def on_notice_button(
+        ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond
+    ) -> None:
+        ack()
+        door.later(answer_notice_button, body=body, client=client, context=context, respond=respond)
+
+    for action_id in (VIEW_STATEMENT, PAY):
+        app.action(action_id)(on_notice_button)
 
     def greet(event: dict, client: WebClient) -> None:
         if event.get("bot_id") or event.get("subtype"):
@@ -264,6 +302,7 @@ def register(app: App, door: Door) -> None:
                 email=values.get("email"),
                 currency=values.get("currency"),
                 now=door.clock(),
+                billing_mode=door.terms.billing_mode,
             )
         except DomainError as error:
             ack(response_action="errors", errors={"name": error.message})

@@ -22,20 +22,29 @@ from storage.unit_of_work import UnitOfWork
 
 BOT_SCOPES = [  # the same list as manifest.yml (a test keeps them equal)
     "app_mentions:read",
+    "channels:history",
     "chat:write",
     "commands",
     "files:write",
+    "groups:history",
     "im:history",
+    "im:write",
     "users:read",
     "users:read.email",
 ]
 
 
-def build_bolt(settings: Settings, engine: Engine, clock: Callable[[], datetime]) -> App:
+def build_bolt(
+    settings: Settings,
+    engine: Engine,
+    clock: Callable[[], datetime],
+    *,
+    wake: Callable[[], None] | None = None,
+) -> App:
     if not settings.slack_signing_secret:
         raise SystemExit("SLACK_SIGNING_SECRET is required to serve Slack.")
     client = web_client(settings, settings.slack_bot_token)
-    door = Door(settings, UnitOfWork(engine), clock)
+    door = Door(settings, UnitOfWork(engine), clock, wake)
     if settings.slack_client_id and settings.slack_client_secret:
         app = _multi_workspace(settings, engine, client, door)
     else:

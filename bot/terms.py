@@ -1,10 +1,13 @@
 """The operator's terms every door passes to the use cases: charge days, invitation lifetime,
-and where links point."""
+where links point, and how payments are taken."""
 
 from dataclasses import dataclass, field
 
 from bot.settings import Settings
 from commands.statements import Calendar
+from payments.factory import gateway_for
+from payments.gateway import Gateway
+from payments.manual import ManualGateway
 
 
 @dataclass(frozen=True)
@@ -12,6 +15,8 @@ class Terms:
     calendar: Calendar = field(default_factory=Calendar)
     invite_ttl_hours: int = 72
     public_url: str = "http://127.0.0.1:3000"
+    billing_mode: str = "manual"  # stripe when STRIPE_API_KEY is set
+    gateway: Gateway = field(default_factory=ManualGateway)
 
     @classmethod
     def of(cls, settings: Settings) -> "Terms":
@@ -19,4 +24,10 @@ class Terms:
             Calendar(settings.charge_day, settings.due_day),
             settings.invite_ttl_hours,
             settings.public_url,
+            "stripe" if settings.stripe_api_key else "manual",
+            gateway_for(
+                settings.stripe_api_key,
+                api_base=settings.stripe_api_base,
+                webhook_secret=settings.stripe_webhook_secret,
+            ),
         )

@@ -114,6 +114,7 @@ def _take_over(
         invoice_email=invoice_email or invitee.email,
         currency=source.currency if source else "USD",
         timezone=source.timezone if source else "UTC",
+        billing_mode=source.billing_mode if source else "manual",
         created_at=now,
     )
     session.add(company)

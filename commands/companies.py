@@ -34,8 +34,10 @@ def create_company(
     currency: str | None = None,
     timezone: str | None = None,
     owner: PersonRef | None = None,
+    billing_mode: str = "manual",
 ) -> Done:
-    """Operators and developers set up a company; with `owner:` they become its admin."""
+    """Operators and developers set up a company; with `owner:` they become its admin.
+    `billing_mode` is the deployment's: stripe when Stripe is configured."""
     if actor.account_type != "developer" and not actor.is_operator:
         raise NotAllowed("Only developers and operators set up companies.")
     name = clean_name(name, "company name")
@@ -52,6 +54,7 @@ def create_company(
             invoice_email=email,
             currency=code,
             timezone=zone,
+            billing_mode=billing_mode,
             created_at=now,
         )
         session.add(company)

@@ -120,6 +120,26 @@ class StatementView:
 
 
 @dataclass(frozen=True)
+class ChannelLink:
+    """Where a company's reminders and statements go after a link or an unlink."""
+
+    company: str
+    channel_id: str | None  # None: by DM to its owners, admins and billing people
+    changed: bool  # False: they went there already
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    company: str
+    on: bool
+    days: int  # before the charge day
+    time: str  # HH:MM on the company's clock
+    timezone: str
+    channel_id: str | None  # None: by DM to its owners, admins and billing people
+    updated: bool = False  # the settings were just changed
+
+
+@dataclass(frozen=True)
 class CloseReport:
     month: Month
     finalized: int

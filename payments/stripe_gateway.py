@@ -136,8 +136,12 @@ class StripeGateway:
             "payment_method": method if isinstance(method, str) else method["id"],
             "off_session": True,
             "confirm": True,
-            "description": order.description,
-            "metadata": {KEY: order.key, "billbot_attempt": str(attempt)},
+            # (the description goes in metadata: localstripe refuses `description` here)
+            "metadata": {
+                KEY: order.key,
+                "billbot_attempt": str(attempt),
+                "billbot_description": order.description[:500],
+            },
         }
         try:
             intent = self._client.v1.payment_intents.create(

@@ -1,5 +1,7 @@
-"""One transaction per use case: commit once at the end, roll back on any error."""
+"""One transaction per use case: commit once at the end, roll back on any error. One unit of
+work serves many threads: each thread gets its own session."""
 
+import threading
 from types import TracebackType
 
 from sqlalchemy import Engine
@@ -9,16 +11,17 @@ from sqlmodel import Session
 class UnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._session: Session | None = None
+        self._local = threading.local()
 
     @property
     def session(self) -> Session:
-        if self._session is None:
+        session: Session | None = getattr(self._local, "session", None)
+        if session is None:
             raise RuntimeError("use the unit of work inside `with uow:`")
-        return self._session
+        return session
 
     def __enter__(self) -> "UnitOfWork":
-        self._session = Session(self.engine, expire_on_commit=False)
+        self._local.session = Session(self.engine, expire_on_commit=False)
         return self
 
     def __exit__(
@@ -33,7 +36,7 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-            self._session = None
+            self._local.session = None
 
     def commit(self) -> None:
         self.session.commit()

@@ -17,7 +17,10 @@ METHOD_SCOPES = {
     "users.info": {"users:read", "users:read.email"},  # e-mail decides who a person is
     "views.open": set(),
     "views.publish": set(),
-    "files.upload_v2": {"files:write"},  # statement CSVs (getUploadURLExternal + complete)
+    "files.upload_v2": {"files:write"},  # statement CSVs and charts
+    # after a crash mid-send: was the message posted already? (public, private channels, DMs)
+    "conversations.open": {"im:write"},
+    "conversations.history": {"channels:history", "groups:history", "im:history"},
 }
 EVENT_SCOPES = {
     "app_mention": {"app_mentions:read"},

@@ -47,7 +47,7 @@ def test_the_next_reminder_time_is_never_in_the_past_nor_a_day_away(naive):
 
 def test_times_are_checked():
     assert parse_time("7:05") == time(7, 5)
-    for bad in ("25:00", "9", "09:60", "nine", "09:5"):
+    for bad in ("25:00", "9", "09:60", "nine", "09:5", "24:00"):
         with pytest.raises(Invalid):
             parse_time(bad)
 

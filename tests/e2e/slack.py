@@ -79,6 +79,12 @@ def get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+def delete(url: str) -> int:
+    request = urllib.request.Request(url, method="DELETE")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return int(response.status)
+
+
 def serve_env(folder: Path, standin: "StandIn", **extra: str) -> dict[str, str]:
     """What `billbot serve` gets in these tests: a fresh SQLite file, the stand-in Web API."""
     return {

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 CALLS: list[dict] = []
+POSTED: dict[str, list[dict]] = {}  # channel -> messages, for conversations.history
 LIMITED: dict[str, int] = {}
 LOCK = threading.Lock()
 HOME_TEAM = "T1"
@@ -59,7 +60,21 @@ def answer(method: str, args: dict, token: str) -> dict:
     if method == "users.info":
         return user_info(args, token)
     if method == "chat.postMessage":
-        return {"ok": True, "channel": args.get("channel"), "ts": f"{time.time():.6f}"}
+        channel = str(args.get("channel", ""))
+        if channel.startswith("CGONE"):  # a channel that was deleted
+            return {"ok": False, "error": "channel_not_found"}
+        channel = "D" + channel if channel.startswith("U") else channel  # a DM's own channel
+        message = {"ts": f"{time.time():.6f}", "text": args.get("text")}
+        if args.get("metadata"):
+            meta = args["metadata"]
+            message["metadata"] = json.loads(meta) if isinstance(meta, str) else meta
+        POSTED.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": message["ts"]}
+    if method == "conversations.open":
+        return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
+    if method == "conversations.history":
+        found = list(reversed(POSTED.get(str(args.get("channel")), [])))
+        return {"ok": True, "messages": found, "has_more": False}
     if method == "oauth.v2.access":  # code "code-T2" installs into team T2, by UINSTALLT2
         team = args.get("code", "code-T2").removeprefix("code-")
         return {
@@ -91,25 +106,42 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _upload_url(self) -> None:
+        host = self.headers.get("host")
+        self._send(200, {"ok": True, "file_id": "F1", "upload_url": f"http://{host}/upload/F1"})
+
     def do_GET(self) -> None:
+        if self.path.startswith("/api/"):  # slack-sdk reads some methods with GET
+            method, _, query = self.path.removeprefix("/api/").partition("?")
+            args = dict(parse_qsl(query))
+            token = (self.headers.get("authorization") or "").removeprefix("Bearer ")
+            with LOCK:
+                CALLS.append({"path": self.path, "method": method, "args": args, "at": time.time()})
+            if method == "files.getUploadURLExternal":
+                self._upload_url()
+            else:
+                self._send(200, answer(method, args, token))
+            return
         with LOCK:
             self._send(200, CALLS)
 
     def do_DELETE(self) -> None:
         with LOCK:
             CALLS.clear()
+            POSTED.clear()
         self._send(200, {"ok": True})
 
     def do_POST(self) -> None:
-        raw = self.rfile.read(int(self.headers.get("content-length") or 0)).decode()
+        data = self.rfile.read(int(self.headers.get("content-length") or 0))
+        raw = data.decode("utf-8", "replace")
         kind = self.headers.get("content-type", "")
-        path = self.path.strip("/").split("/")
-        if (
-            path[0] == "upload"
-        ):  # the file's bytes, posted to the URL files.getUploadURLExternal gave
-            args: dict = {"body": raw}
+        route, _, query = self.path.partition("?")  # the async client posts some args in the URL
+        path = route.strip("/").split("/")
+        if path[0] == "upload":  # the file's bytes, posted to the URL getUploadURLExternal gave
+            args: dict = {"body": raw, "size": len(data), "png": b"\x89PNG" in data}
         else:
             args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
+            args = {**dict(parse_qsl(query)), **args}
         if path[0] == "_ratelimit":
             LIMITED[path[1]] = int(path[2])
             self._send(200, {"ok": True})
@@ -131,8 +163,7 @@ class Handler(BaseHTTPRequestHandler):
         if limited:
             self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
         elif method == "files.getUploadURLExternal":
-            host = self.headers.get("host")
-            self._send(200, {"ok": True, "file_id": "F1", "upload_url": f"http://{host}/upload/F1"})
+            self._upload_url()
         elif method == "files.completeUploadExternal":
             self._send(200, {"ok": True, "files": [{"id": "F1", "title": args.get("files")}]})
         elif path[0] in ("respond", "upload"):

@@ -57,6 +57,16 @@ def dms_to(standin, user):
     return [c["args"] for c in standin.calls("chat.postMessage") if c["args"]["channel"] == user]
 
 
+def dm_saying(standin, user, words, timeout=15.0):
+    """The delivery loop sends right after the page answers: wait for it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(words in m["text"] for m in dms_to(standin, user)):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def post_form(url, fields):
     request = urllib.request.Request(
         url,
@@ -101,8 +111,8 @@ def test_invite_page_takes_the_client_through_billing(billbot, standin, shop):
         link, {"billing_name": "Bakery Blum", "invoice_email": "ap@bakery.example"}
     )
     assert status == 200 and "All set" in done and "Bakery Blum is set up" in done
-    assert any("accepted invitation" in m["text"] for m in dms_to(standin, "UDAN"))
-    assert any("Welcome" in m["text"] for m in dms_to(standin, "UCARLA"))
+    assert dm_saying(standin, "UDAN", "accepted invitation")
+    assert dm_saying(standin, "UCARLA", "Welcome")
     assert "Bakery Blum: owner, 1 app" in billbot.reply(standin, "companies", user="UCARLA")
     assert "Bakery Blum: admin" in billbot.reply(standin, "companies")
     status, again = post_form(link, {"billing_name": "X", "invoice_email": "x@y.example"})

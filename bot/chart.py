@@ -1,0 +1,139 @@
+"""A company's monthly statement totals as a small PNG bar chart, for uploading to Slack.
+
+Rendered with matplotlib's object API (`Figure` + `FigureCanvasAgg`), never pyplot: no global
+figure registry, no GUI backend, so charts can be drawn from several threads at once. The PNG
+carries no software tag and no timestamp, so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from billing.money import CURRENCY_EXPONENTS, Money, format_money, normalize_currency
+
+WIDTH_PX = 800
+HEIGHT_PX = 400
+DPI = 100
+MAX_MONTHS = 12
+TITLE_CHARS = 80
+
+_MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
+# Fixed English abbreviations: strftime("%b") would follow the process locale.
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_BAR = "#9bb7d4"
+_LATEST = "#1f5fa8"
+_TEXT = "#333333"
+
+
+def month_label(label: str) -> str:
+    """'2025-11' -> 'Nov 25'; ValueError for anything that isn't a 'YYYY-MM' month."""
+    match = _MONTH.fullmatch(label) if isinstance(label, str) else None
+    if match is None:
+        raise ValueError(f"{label!r} is not a month written as YYYY-MM.")
+    return f"{_MONTH_NAMES[int(match['month']) - 1]} {match['year'][2:]}"
+
+
+def _plain(text: str) -> str:
+    """Text shown as typed: '$' would otherwise start matplotlib's math mode."""
+    text = " ".join(text.split())
+    if len(text) > TITLE_CHARS:
+        text = text[: TITLE_CHARS - 1] + "…"
+    return text.replace("$", r"\$")
+
+
+def _tick_formatter(exp: int) -> FuncFormatter:
+    """Axis ticks in major units, grouped, with at most the currency's decimals: 1,500 / 2.5."""
+
+    def tick(value: float, _position: float | None) -> str:
+        text = f"{value:,.{exp}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+
+    return FuncFormatter(tick)
+
+
+def history_png(months: Sequence[tuple[str, int]], currency: str, title: str) -> bytes:
+    """Bars for the last (up to) 12 months' totals, latest highlighted and labelled; PNG bytes.
+
+    `months` are ('YYYY-MM', amount in minor units) pairs in any order; they are shown oldest
+    first. An empty sequence gives a chart saying there are no statements yet.
+    """
+    code = normalize_currency(currency)
+    exp = CURRENCY_EXPONENTS[code]
+    for label, amount in months:
+        month_label(label)
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise ValueError(f"{amount!r} is not a whole number of minor units.")
+    shown = sorted(months, key=lambda pair: pair[0])[-MAX_MONTHS:]
+
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.set_title(_plain(title), color=_TEXT, fontsize=13, loc="left")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+    if not shown:
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        axes.set_xticks([])
+        axes.set_yticks([])
+        axes.text(
+            0.5,
+            0.5,
+            "No statements yet",
+            transform=axes.transAxes,
+            ha="center",
+            va="center",
+            fontsize=14,
+            color="#777777",
+        )
+    else:
+        scale = 10**exp
+        positions = list(range(len(shown)))
+        values = [amount / scale for _, amount in shown]
+        colors = [_BAR] * (len(shown) - 1) + [_LATEST]
+        axes.bar(positions, values, color=colors, width=0.65, zorder=2)
+        axes.set_xticks(positions, [month_label(label) for label, _ in shown])
+        # At least six slots wide, centred, so one or two months don't become huge slabs.
+        slots, middle = max(len(shown), 6), (len(shown) - 1) / 2
+        axes.set_xlim(middle - slots / 2, middle + slots / 2)
+        axes.set_ylabel(code, color=_TEXT)
+        axes.yaxis.set_major_formatter(_tick_formatter(exp))
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=exp == 0))
+        axes.grid(axis="y", color="#e5e5e5", zorder=0)
+        axes.axhline(0, color="#999999", linewidth=0.8, zorder=3)
+
+        low, high = min(0.0, *values), max(0.0, *values)
+        if low == high:  # every month zero
+            axes.set_ylim(0, 1)
+        else:
+            span = high - low
+            axes.set_ylim(low - (0.12 * span if low < 0 else 0), high + 0.15 * span)
+
+        last_amount = shown[-1][1]
+        axes.annotate(
+            format_money(Money(last_amount, code)),
+            xy=(positions[-1], values[-1]),
+            xytext=(0, 4 if last_amount >= 0 else -4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if last_amount >= 0 else "top",
+            fontsize=10,
+            fontweight="bold",
+            color=_LATEST,
+            zorder=4,
+        )
+        axes.tick_params(colors=_TEXT)
+
+    buffer = io.BytesIO()
+    canvas.print_png(buffer, metadata={"Software": None})
+    return buffer.getvalue()
