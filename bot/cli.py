@@ -155,7 +155,9 @@ def run_due_command(
     )
     report = run_due(UnitOfWork(engine), gateway, now=start, calendar=terms.calendar)
     typer.echo(f"At {start.isoformat()}: {_summary(report)}.")
-    if deliver:
+    if deliver and not (settings.slack_bot_token or settings.slack_client_id or settings.smtp_url):
+        typer.echo("Slack is not configured: the messages wait in the outbox.")
+    elif deliver:
         # The clock runs on from --at, so messages held back for pacing come due.
         sent = Courier(settings, engine, _clock(at)).drain_now(
             lambda: start + timedelta(seconds=time.monotonic() - started)

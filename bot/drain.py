@@ -161,8 +161,8 @@ class Drain:
                 await asyncio.to_thread(self._mail, row)
                 return self._sent(row, None)
             client = self.clients(row.workspace_id)
-            if client is None or row.channel is None:
-                return self._give_up(row, "no Slack token for this workspace")
+            if client is None or row.channel is None:  # not installed (yet): try again later
+                return self._retry(row, "no Slack token for this workspace", row.slack_ts)
             return await self._post(client, row)
         except SlackApiError as error:
             return self._slack_error(row, error)

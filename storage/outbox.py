@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from storage.bulk import insert_rows
-from storage.notices import company_recipients
-from storage.tables import Company, Outbox
+from storage.notices import company_recipients, notify
+from storage.tables import Company, Operator, Outbox, id_of
 from storage.unit_of_work import UnitOfWork
 
 LEASE = timedelta(minutes=5)  # a claimed row is free again if its sender vanished this long
@@ -139,6 +139,9 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
                 .values(status="sent", sent_at=bindparam("at"), slack_ts=bindparam("ts")),
                 [{"row": o.id, "at": o.at, "ts": o.slack_ts} for o in sent],
             )
+        given_up = [o for o in outcomes if o.status == "failed"]
+        if given_up:
+            _tell_operators(uow.session, given_up, now=given_up[0].at)
         later = [o for o in outcomes if o.status != "sent"]
         if later:
             connection.execute(
@@ -164,6 +167,35 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
                 ],
             )
         uow.commit()
+
+
+def _tell_operators(session: Session, failed: Sequence[Outcome], *, now: datetime) -> None:
+    """A channel message that can never go out (channel gone, bot removed) is told to the
+    workspace's operators, once per row, so someone links another channel."""
+    rows = session.exec(select(Outbox).where(col(Outbox.id).in_([o.id for o in failed]))).all()
+    why = {o.id: o.error or "unknown error" for o in failed}
+    for row in rows:
+        if row.kind in ("message", "delivery_failed") or not row.channel:
+            continue
+        company = session.get(Company, row.company_id) if row.company_id else None
+        operators = session.exec(
+            select(Operator.person_id).where(Operator.workspace_id == row.workspace_id)
+        ).all()
+        where = f"<#{row.channel}>" if row.channel[0] in "CG" else "a direct message"
+        notify(
+            session,
+            workspace_id=row.workspace_id,
+            key=f"delivery_failed:{row.id}",
+            people=list(operators),
+            text=(
+                f"billbot could not post a {row.kind.replace('_', ' ')} message"
+                f"{f' for {company.name}' if company else ''} to {where}: {why[id_of(row)]}. "
+                "Link a channel billbot is in with `/billing channel link`, or unlink it to "
+                "send these by direct message."
+            ),
+            now=now,
+            company_id=row.company_id,
+        )
 
 
 def due_count(uow: UnitOfWork, *, now: datetime) -> int:

@@ -99,6 +99,10 @@ def test_a_deleted_channel_is_a_permanent_failure_shown_to_operators(env, standi
         "SELECT channel, error, attempts FROM outbox WHERE status = 'failed'"
     ).fetchall()
     assert failed == [("CGONE1", "Slack said channel_not_found", 1)]
+    told = database.execute(
+        "SELECT payload FROM outbox WHERE kind = 'message' AND cause LIKE 'delivery_failed:%'"
+    ).fetchall()
+    assert len(told) == 1 and "<#CGONE1>: Slack said channel_not_found" in told[0][0]
     run_due(env, "2026-10-29T10:00:00+00:00")
     assert (
         len([c for c in standin.calls("chat.postMessage") if c["args"]["channel"] == "CGONE1"]) == 1
