@@ -9,6 +9,7 @@ import logging
 import smtplib
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.blocks import fallback_text
 from bot.delivery import message_blocks
 from bot.mailer import Mailer
-from storage.outbox import MAX_ATTEMPTS, Claimed, Outcome, claim, expand, record
+from storage.outbox import MAX_ATTEMPTS, Claimed, Outcome, claim, expand, record, remember_ts
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("billbot.drain")
@@ -63,10 +64,12 @@ class Pacer:
         self.interval = interval
         self.free_at: dict[str, float] = {}
 
-    def reserve(self, channel: str, now: float) -> float:
-        """Seconds to wait before sending to `channel`; the slot is taken."""
+    def reserve(self, channel: str, now: float, hold: float = HOLD) -> float:
+        """Seconds to wait before sending to `channel`. The slot is taken only when the wait is
+        at most `hold`: a row handed back to the outbox must not push the channel further out."""
         at = max(now, self.free_at.get(channel, 0.0))
-        self.free_at[channel] = at + self.interval
+        if at - now <= hold:
+            self.free_at[channel] = at + self.interval
         return at - now
 
     def hold(self, channel: str, until: float) -> None:
@@ -96,6 +99,9 @@ class Drain:
         self.report = DrainReport()
         self._done: list[Outcome] = []
         self._slots = asyncio.Semaphore(concurrency)
+        # Charts are drawn on their own two threads, so the claim and record calls in the
+        # default pool never queue behind them (a slow record widens the window a crash hits).
+        self._charts = ThreadPoolExecutor(max_workers=2, thread_name_prefix="billbot-chart")
         self._deferred_until = 0.0  # monotonic: until then, rows handed back are still coming
 
     async def run(
@@ -123,6 +129,7 @@ class Drain:
             await self._flush()
             if not rows and not inflight and not self._done:
                 if until_idle and time.monotonic() >= self._deferred_until:
+                    self._charts.shutdown(wait=False)
                     return self.report
                 await _nap(wake, 0.2 if until_idle else 1.0)
             elif inflight:
@@ -193,17 +200,26 @@ class Drain:
                 unfurl_links=False,
             )
             ts, channel = str(answer.get("ts")), str(answer.get("channel") or row.channel)
-        chart = None
         if self.chart is not None and row.payload.get("chart"):
-            chart = await asyncio.to_thread(self.chart, row)
-        if chart is not None:
+            # Posted: remember the ts now, so a crash or a failed upload never posts it again.
+            await asyncio.to_thread(remember_ts, self.uow, row.id, ts)
             try:
-                png, title = chart
-                await client.files_upload_v2(
-                    channel=channel, thread_ts=ts, content=png, filename="history.png", title=title
+                chart = await asyncio.get_running_loop().run_in_executor(
+                    self._charts, self.chart, row
                 )
+                if chart is not None:
+                    png, title = chart
+                    await client.files_upload_v2(
+                        channel=channel,
+                        thread_ts=ts,
+                        content=png,
+                        filename="history.png",
+                        title=title,
+                    )
             except SlackApiError as error:
                 return self._slack_error(row, error, ts)
+            except Exception as error:  # the network, or drawing: the message stays posted
+                return self._retry(row, f"chart: {type(error).__name__}: {error}", ts)
         return self._sent(row, ts)
 
     async def _find(self, client: AsyncWebClient, row: Claimed) -> tuple[str | None, str]:

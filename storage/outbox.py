@@ -169,6 +169,15 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
         uow.commit()
 
 
+def remember_ts(uow: UnitOfWork, row_id: int, ts: str) -> None:
+    """The message is in Slack: whatever follows (its chart) must not post it again."""
+    with uow:
+        uow.session.connection().execute(
+            update(Outbox).where(col(Outbox.id) == row_id).values(slack_ts=ts)
+        )
+        uow.commit()
+
+
 def _tell_operators(session: Session, failed: Sequence[Outcome], *, now: datetime) -> None:
     """A channel message that can never go out (channel gone, bot removed) is told to the
     workspace's operators, once per row, so someone links another channel."""
