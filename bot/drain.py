@@ -182,6 +182,7 @@ class Drain:
     async def _post(self, client: AsyncWebClient, row: Claimed) -> Outcome:
         assert row.channel is not None
         ts, channel = row.slack_ts, row.channel
+        posted_before = ts is not None or row.resumed  # its chart may be in Slack already
         if ts is None and row.resumed:
             ts, channel = await self._find(client, row)
             if ts:
@@ -204,6 +205,8 @@ class Drain:
             # Posted: remember the ts now, so a crash or a failed upload never posts it again.
             await asyncio.to_thread(remember_ts, self.uow, row.id, ts)
             try:
+                if posted_before and await self._has_chart(client, channel, ts):
+                    return self._sent(row, ts)
                 chart = await asyncio.get_running_loop().run_in_executor(
                     self._charts, self.chart, row
                 )
@@ -221,6 +224,17 @@ class Drain:
             except Exception as error:  # the network, or drawing: the message stays posted
                 return self._retry(row, f"chart: {type(error).__name__}: {error}", ts)
         return self._sent(row, ts)
+
+    async def _has_chart(self, client: AsyncWebClient, channel: str, ts: str) -> bool:
+        """A sender that died after uploading the chart left it in the message's thread."""
+        try:
+            if channel.startswith(("U", "W")):
+                opened = await client.conversations_open(users=channel)
+                channel = str((opened.get("channel") or {}).get("id") or channel)
+            thread = await client.conversations_replies(channel=channel, ts=ts, limit=20)
+        except SlackApiError:
+            return False  # cannot tell: better a second chart than none
+        return any(m.get("files") for m in thread.get("messages") or [] if m.get("ts") != ts)
 
     async def _find(self, client: AsyncWebClient, row: Claimed) -> tuple[str | None, str]:
         """The message, if a sender that died had already posted it."""

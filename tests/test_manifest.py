@@ -21,6 +21,7 @@ METHOD_SCOPES = {
     # after a crash mid-send: was the message posted already? (public, private channels, DMs)
     "conversations.open": {"im:write"},
     "conversations.history": {"channels:history", "groups:history", "im:history"},
+    "conversations.replies": {"channels:history", "groups:history", "im:history"},
 }
 EVENT_SCOPES = {
     "app_mention": {"app_mentions:read"},

@@ -100,6 +100,14 @@ async def api(request: web.Request) -> web.Response:
             for m in found[:limit]
         ]
         return _ok(messages=messages, has_more=len(found) > limit)
+    if method == "conversations.replies":  # a thread: its parent, then the files shared in it
+        ts, channel = args.get("ts"), args.get("channel")
+        shared = [
+            {"type": "message", "ts": ts, "thread_ts": ts, "files": u["files"]}
+            for u in UPLOADS
+            if u["thread_ts"] == ts and u["channel"] == channel
+        ]
+        return _ok(messages=[{"type": "message", "ts": ts, "thread_ts": ts}, *shared])
     if method == "files.getUploadURLExternal":
         file_id = f"F{next(_files)}"
         host = "127.0.0.1:9" if request.app[DEAD_UPLOADS] else request.host  # 9: nobody there
