@@ -127,12 +127,14 @@ def _reminders(result: ReminderSettings, audience: str) -> str:
 def _pay_link(result: PayLink, audience: str) -> str:
     if result.kind == "portal":
         return (
-            f"{result.company} pays with the {result.card}. <{result.url}|Open the Stripe portal> "
-            "to change the card or see past payments (the link is yours alone and expires soon)."
+            f"{result.company} pays with the {result.card}. To change the card or see past "
+            "payments, open the Stripe portal (the link is yours alone and expires soon):\n"
+            f"{result.url}"
         )
+    # A bare URL: Slack links it, and nothing typed by anyone can turn into a link here.
     return (
-        f"<{result.url}|Add a card for {result.company}> on Stripe's page; statements are "
-        "charged to it on the charge day (the link is yours alone and expires in 24 hours)."
+        f"Add a card for {result.company} on Stripe's page; statements are charged to it on "
+        f"the charge day (the link is yours alone and expires in 24 hours):\n{result.url}"
     )
 
 
