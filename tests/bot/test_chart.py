@@ -2,6 +2,7 @@
 
 import io
 import struct
+import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -85,9 +86,14 @@ def test_titles_are_shown_as_typed() -> None:
 
 
 def test_pyplot_is_never_loaded() -> None:
-    history_png(TWELVE, "USD", "Acme Ltd")
-    if "matplotlib.pyplot" in sys.modules:
-        pytest.skip("another test imported pyplot")
+    """In a fresh interpreter, so no other test's imports can hide it."""
+    code = (
+        "import sys; from bot.chart import history_png; "
+        "history_png([('2026-10', 4900)], 'USD', 'Acme'); "
+        "assert 'matplotlib.pyplot' not in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
     assert "matplotlib.pyplot" not in sys.modules
 
 
