@@ -28,6 +28,10 @@ from storage.unit_of_work import UnitOfWork
 
 HISTORY_MONTHS = 12
 log = logging.getLogger("billbot.drain")
+# slack-sdk formats its debug text on every call unless its logger's own level says otherwise
+# (slack-sdk issue #1957): give it one that does.
+QUIET = logging.getLogger("billbot.slack_sdk")
+QUIET.setLevel(logging.INFO)
 
 
 class Courier:
@@ -82,7 +86,7 @@ class Courier:
                     return None
                 if token not in clients:
                     clients[token] = AsyncWebClient(
-                        token=token, base_url=base, session=http, timeout=30
+                        token=token, base_url=base, session=http, timeout=30, logger=QUIET
                     )
                 return clients[token]
 
