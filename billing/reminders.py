@@ -16,9 +16,6 @@ OVERDUE_EVERY_DAYS = 7
 MAX_DAYS = 28  # every month has 28 days: a reminder never reaches back past the last charge day
 _TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 
-# What "reminders off" silences; statements and payment results are always posted.
-REMINDERS = frozenset({"charge_upcoming", "payment_due", "overdue", "card_expiring"})
-
 
 @dataclass(frozen=True)
 class Schedule:

@@ -1,15 +1,12 @@
 """One message to one person, right now: an invitation's own DM or e-mail (the outbox's
 messages go out through bot/drain.py)."""
 
-import logging
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
 from bot.blocks import escape, fallback_text
 from bot.mailer import Mailer
-
-log = logging.getLogger("billbot.delivery")
 
 
 @dataclass(frozen=True)

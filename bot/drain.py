@@ -229,9 +229,7 @@ class Drain:
     async def _has_chart(self, client: AsyncWebClient, channel: str, ts: str) -> bool:
         """A sender that died after uploading the chart left it in the message's thread."""
         try:
-            if channel.startswith(("U", "W")):
-                opened = await client.conversations_open(users=channel)
-                channel = str((opened.get("channel") or {}).get("id") or channel)
+            channel = await _conversation(client, channel)
             thread = await client.conversations_replies(channel=channel, ts=ts, limit=20)
         except SlackApiError:
             return False  # cannot tell: better a second chart than none
@@ -240,10 +238,7 @@ class Drain:
     async def _find(self, client: AsyncWebClient, row: Claimed) -> tuple[str | None, str]:
         """The message, if a sender that died had already posted it."""
         assert row.channel is not None
-        channel = row.channel
-        if channel.startswith(("U", "W")):
-            opened = await client.conversations_open(users=channel)
-            channel = str((opened.get("channel") or {}).get("id") or channel)
+        channel = await _conversation(client, row.channel)
         history = await client.conversations_history(
             channel=channel,
             oldest=str(row.created_at.timestamp() - 1),
@@ -307,6 +302,14 @@ class Drain:
         log.warning("message %s given up: %s", row.id, error)
         self.report.failed += 1
         return Outcome(row.id, "failed", self.clock(), ts, error, row.attempts + 1)
+
+
+async def _conversation(client: AsyncWebClient, channel: str) -> str:
+    """A channel as Slack's history methods want it: a person's id becomes their DM's id."""
+    if not channel.startswith(("U", "W")):
+        return channel
+    opened = await client.conversations_open(users=channel)
+    return str((opened.get("channel") or {}).get("id") or channel)
 
 
 async def _nap(wake: asyncio.Event | None, seconds: float) -> None:

@@ -205,15 +205,3 @@ def _tell_operators(session: Session, failed: Sequence[Outcome], *, now: datetim
             now=now,
             company_id=row.company_id,
         )
-
-
-def due_count(uow: UnitOfWork, *, now: datetime) -> int:
-    with uow:
-        return len(
-            uow.session.exec(
-                select(Outbox.id).where(
-                    col(Outbox.status).in_(("pending", "sending")),
-                    col(Outbox.next_attempt_at) <= now,
-                )
-            ).all()
-        )

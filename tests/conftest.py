@@ -14,6 +14,7 @@ from commands.actor import Actor, identify
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
+from tests.stripe.standin import StripeStandIn
 
 PG_ADMIN = os.environ.get("BILLBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -73,3 +74,21 @@ def person(
         now=NOW,
         operators=frozenset({user_id}) if operator else frozenset(),
     )
+
+
+@pytest.fixture(scope="session")
+def stripe_standin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StripeStandIn]:
+    """One local Stripe (localstripe behind our front) per test session, started on first use."""
+    standin = StripeStandIn(log_dir=tmp_path_factory.mktemp("stripe"))  # front.log etc.
+    standin.start()
+    try:
+        yield standin
+    finally:
+        standin.stop()
+
+
+@pytest.fixture
+def stripe(stripe_standin: StripeStandIn) -> StripeStandIn:
+    """The session's stand-in, emptied: no objects, sessions, webhooks or kill rule."""
+    stripe_standin.reset()
+    return stripe_standin

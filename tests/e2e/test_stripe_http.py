@@ -47,23 +47,6 @@ SETUP = [
 # ---------------------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def stripe_standin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StripeStandIn]:
-    standin = StripeStandIn(log_dir=tmp_path_factory.mktemp("stripe"))  # front.log etc.
-    standin.start()
-    try:
-        yield standin
-    finally:
-        standin.stop()
-
-
-@pytest.fixture
-def stripe(stripe_standin: StripeStandIn) -> StripeStandIn:
-    """Emptied: no objects, sessions, webhooks or kill rule, and no requests recorded."""
-    stripe_standin.reset()
-    return stripe_standin
-
-
 @pytest.fixture
 def env(tmp_path: Path, standin: StandIn, stripe: StripeStandIn) -> dict[str, str]:
     """One SQLite file, Slack and Stripe stand-ins; seeded in October through the console.
