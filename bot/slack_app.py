@@ -10,17 +10,21 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import DBAPIError
 
 from billing.errors import DomainError, Invalid
 from billing.names import check_email
+from billing.periods import Month
 from billing.refs import PersonRef
 from bot.answer import answer, invitation_messages
+from bot.ask import answer_question
 from bot.blocks import fallback_text, reply_blocks
-from bot.delivery import Direct, send
+from bot.delivery import Direct, message_blocks, send
 from bot.grammar import help_text
 from bot.home import (
     INVITE_CLIENT,
     NEW_COMPANY,
+    OPEN_INVITE_CLIENT,
     SHOW_HELP,
     home_view,
     invite_client_modal,
@@ -28,10 +32,11 @@ from bot.home import (
     text_modal,
 )
 from bot.mailer import mailer_for
-from bot.notice_buttons import notice_request
+from bot.notice_buttons import pay_request
 from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import People
+from bot.statement_modal import EARLIER, LATER, modal_channel, statement_modal
 from bot.terms import Terms
 from commands.accept_invitation import accept_by_id
 from commands.actor import Actor, identify
@@ -40,17 +45,18 @@ from commands.home import home_for
 from commands.invitation_answers import decline_invitation
 from commands.invitations import ACCEPT, DECLINE, invite_client
 from commands.notice_texts import PAY, VIEW_STATEMENT
+from commands.questions import statement_page
 from commands.transfers import APPROVE, decide_transfer
 from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("billbot.slack")
-WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
-GREETING = (
-    "Hi! I answer billing questions about your companies. Try `/billing help`, or "
-    "`/billing companies` to see where you have billing access."
+UNAVAILABLE = (
+    "billbot can't reach its records right now, so nothing was read or changed. "
+    "Please try again in a minute."
 )
+WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
 
 
 class Door:
@@ -81,10 +87,17 @@ class Door:
                 log.warning("an invitation message did not go out: %s", error)
         self.wake()
 
-    def later(self, work: Callable[..., None], /, **kwargs: Any) -> None:
-        """Work after the ack, off the request path; a failure is logged, never lost silently.
+    def later(
+        self,
+        work: Callable[..., None],
+        /,
+        sorry: Callable[[str], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Work after the ack, off the request path; a failure is logged, never lost silently,
+        and when the database is out of reach the person is told so by `sorry`.
         (Bolt's lazy listeners deep-copy every request: too slow for every command.)"""
-        self.pool.submit(work, **kwargs).add_done_callback(_log_failure)
+        self.pool.submit(_unless_down, work, sorry, kwargs).add_done_callback(_log_failure)
 
     def actor(self, client: WebClient, team_id: str, user_id: str, fallback: str) -> Actor:
         person = self.people.lookup(client, team_id, user_id, fallback)
@@ -108,6 +121,7 @@ def register(app: App, door: Door) -> None:
         ack()
         door.later(
             run_billing,
+            sorry=_ephemeral(context.respond),
             body=body,
             client=client,
             team_id=context.team_id or "",
@@ -154,7 +168,10 @@ def register(app: App, door: Door) -> None:
             text = render(decide(actor, int(body["actions"][0]["value"])), actor.audience)
         except DomainError as error:
             text = error.message
-        respond(text=fallback_text(text), blocks=reply_blocks(text), replace_original=True)
+        if body.get("container", {}).get("type") == "view":  # the Home tab: shown on top of it
+            _publish_home(door, client, context.team_id or "", body["user"]["id"], notice=text)
+        else:
+            respond(text=fallback_text(text), blocks=reply_blocks(text), replace_original=True)
         door.deliver((), client, actor.workspace_id)
 
     buttons: dict[str, Callable[[Actor, int], object]] = {
@@ -180,6 +197,7 @@ def register(app: App, door: Door) -> None:
             ack()
             door.later(
                 answer_button,
+                sorry=_ephemeral(respond),
                 body=body,
                 client=client,
                 context=context,
@@ -192,20 +210,23 @@ def register(app: App, door: Door) -> None:
     for action_id, decide in buttons.items():
         app.action(action_id)(clicked(decide))
 
-    def answer_notice_button(
-        body: dict, client: WebClient, context: BoltContext, respond: Respond
+    def answer_pay_button(
+        body: dict, client: WebClient, context: BoltContext, respond: Respond | None
     ) -> None:
-        """A notice's "View statement" or "Update card": answered to the clicker alone, with what
-        their role lets them see."""
+        """An "Update card" button: answered to the clicker alone, with what their role lets
+        them see; in a message ephemerally, on the Home tab in a small modal."""
         actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
         action = body["actions"][0]
         text = answer(
-            notice_request(action["action_id"], action.get("value", ""), door.uow, actor),
+            pay_request(action.get("value", ""), door.uow, actor),
             uow=door.uow,
             actor=actor,
             now=door.clock(),
             terms=door.terms,
         ).text
+        if respond is None or body.get("container", {}).get("type") == "view":
+            client.views_open(trigger_id=body["trigger_id"], view=text_modal("Payment", text))
+            return
         respond(
             text=fallback_text(text),
             blocks=reply_blocks(text),
@@ -213,29 +234,114 @@ def register(app: App, door: Door) -> None:
             replace_original=False,
         )
 
-    def on_notice_button(
+    @app.action(PAY)
+    def on_pay_button(
         ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond
     ) -> None:
         ack()
-        door.later(answer_notice_button, body=body, client=client, context=context, respond=respond)
+        door.later(
+            answer_pay_button,
+            sorry=_ephemeral(respond),
+            body=body,
+            client=client,
+            context=context,
+            respond=respond,
+        )
 
-    for action_id in (VIEW_STATEMENT, PAY):
-        app.action(action_id)(on_notice_button)
+    def show_statement(body: dict, client: WebClient, context: BoltContext) -> None:
+        """ "View statement" (a notice, an answer, the Home tab) opens the month in a modal;
+        its ◀ ▶ buttons page through months in place."""
+        actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
+        action = body["actions"][0]
+        view = body.get("view") if action["action_id"] in (EARLIER, LATER) else None
+        channel = modal_channel(view) if view else (body.get("channel") or {}).get("id")
+        try:
+            company_id, month = _statement_value(action.get("value", ""))
+            page = statement_page(
+                door.uow,
+                actor,
+                company_id,
+                month,
+                channel_id=channel,
+                now=door.clock(),
+                calendar=door.terms.calendar,
+            )
+            shown = statement_modal(page, actor.audience, channel)
+        except DomainError as error:
+            shown = text_modal("Statement", error.message)
+        if view:
+            client.views_update(view_id=view["id"], hash=view.get("hash"), view=shown)
+        else:
+            client.views_open(trigger_id=body["trigger_id"], view=shown)
 
-    def greet(event: dict, client: WebClient) -> None:
-        if event.get("bot_id") or event.get("subtype"):
+    def on_statement_button(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        door.later(
+            show_statement,
+            sorry=lambda text: client.views_open(
+                trigger_id=body["trigger_id"], view=text_modal("Statement", text)
+            ),
+            body=body,
+            client=client,
+            context=context,
+        )
+
+    for action_id in (VIEW_STATEMENT, EARLIER, LATER):
+        app.action(action_id)(on_statement_button)
+
+    def reply_to_question(event: dict, client: WebClient, team_id: str) -> None:
+        if event.get("bot_id") or event.get("subtype") or not event.get("user"):
             return
-        thread = event.get("thread_ts") or event.get("ts")
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=GREETING)
+        actor = door.actor(client, team_id, event["user"], "")
+        got = answer_question(
+            event.get("text") or "",
+            uow=door.uow,
+            actor=actor,
+            channel_id=event["channel"],
+            direct=event.get("channel_type") == "im",
+            now=door.clock(),
+            terms=door.terms,
+        )
+        text, thread = got.said.text, event.get("thread_ts") or event.get("ts")
+        blocks = message_blocks(text, got.said.buttons)
+        if got.private:
+            client.chat_postEphemeral(
+                channel=event["channel"],
+                user=event["user"],
+                thread_ts=thread,
+                text=fallback_text(text),
+                blocks=blocks,
+            )
+        else:
+            client.chat_postMessage(
+                channel=event["channel"], thread_ts=thread, text=fallback_text(text), blocks=blocks
+            )
+
+    def on_question(event: dict, client: WebClient, context: BoltContext) -> None:
+        def sorry(text: str) -> None:
+            client.chat_postEphemeral(
+                channel=event["channel"],
+                user=event.get("user", ""),
+                thread_ts=event.get("thread_ts") or event.get("ts"),
+                text=text,
+            )
+
+        door.later(
+            reply_to_question,
+            sorry=sorry,
+            event=event,
+            client=client,
+            team_id=context.team_id or "",
+        )
 
     @app.event("app_mention")
-    def mentioned(event: dict, client: WebClient) -> None:
-        door.later(greet, event=event, client=client)
+    def mentioned(event: dict, client: WebClient, context: BoltContext) -> None:
+        on_question(event, client, context)
 
     @app.event("message")
-    def direct_message(event: dict, client: WebClient) -> None:
+    def direct_message(event: dict, client: WebClient, context: BoltContext) -> None:
         if event.get("channel_type") == "im":
-            door.later(greet, event=event, client=client)
+            on_question(event, client, context)
 
     @app.event("app_home_opened")
     def home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
@@ -246,6 +352,11 @@ def register(app: App, door: Door) -> None:
             team_id=context.team_id or "",
             actor_user=event["user"],
         )
+
+    @app.action(OPEN_INVITE_CLIENT)
+    def open_invite_form(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=invite_client_modal())
 
     @app.action(NEW_COMPANY)
     def open_company_form(ack: Ack, body: dict, client: WebClient) -> None:
@@ -319,10 +430,20 @@ def _invitee_of(values: dict[str, str | None]) -> PersonRef:
     raise Invalid("Pick the client in Slack, or give their e-mail address.")
 
 
-def _publish_home(door: Door, client: WebClient, team_id: str, actor_user: str) -> None:
+def _publish_home(
+    door: Door, client: WebClient, team_id: str, actor_user: str, notice: str | None = None
+) -> None:
     actor = door.actor(client, team_id, actor_user, "")
-    home = home_for(door.uow, actor=actor, now=door.clock())
-    client.views_publish(user_id=actor_user, view=home_view(home, actor.audience))
+    home = home_for(door.uow, actor=actor, now=door.clock(), calendar=door.terms.calendar)
+    client.views_publish(user_id=actor_user, view=home_view(home, actor.audience, notice))
+
+
+def _statement_value(value: str) -> tuple[int, Month | None]:
+    """A statement button's value, "<company id>:<YYYY-MM>"; the month may be left out."""
+    company, _, month = value.partition(":")
+    if not company.isdigit():
+        raise Invalid("That button is out of date: ask again for the statement.")
+    return int(company), Month.parse(month) if month else None
 
 
 def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
@@ -339,14 +460,39 @@ def _once_per_event(door: Door) -> Callable[..., Any]:
 
     def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not first_time(
-            door.uow, source="slack", event_id=event_id, now=door.clock()
-        ):
+        try:
+            repeated = bool(event_id) and not first_time(
+                door.uow, source="slack", event_id=event_id or "", now=door.clock()
+            )
+        except DBAPIError:  # can't tell while the database is down: the listener says so
+            repeated = False
+        if repeated:
             log.info("dropped a repeated Slack event %s", event_id)
             return BoltResponse(status=200, body="")
         return next()
 
     return middleware
+
+
+def _unless_down(
+    work: Callable[..., None], sorry: Callable[[str], object] | None, kwargs: dict[str, Any]
+) -> None:
+    try:
+        work(**kwargs)
+    except DBAPIError as error:  # the connection failed: nothing was changed (the unit of
+        # work rolled back); the person hears so instead of waiting for an answer
+        log.warning("the database is out of reach: %s", type(error.orig).__name__)
+        if sorry is not None:
+            try:
+                sorry(UNAVAILABLE)
+            except (SlackApiError, OSError) as slack_error:
+                log.warning("could not say the database is out of reach: %s", slack_error)
+
+
+def _ephemeral(respond: Respond | None) -> Callable[[str], object] | None:
+    if respond is None:  # the Home tab has no response URL
+        return None
+    return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
 
 
 def _log_failure(future: Future[None]) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from billing.errors import AlreadyExists, NotFound
 from billing.refs import PersonRef, TeamRef
@@ -151,33 +151,35 @@ def _require_an_owner(uow: UnitOfWork, seen: Seen) -> None:
 
 def list_access(uow: UnitOfWork, *, actor: Actor, company: str) -> AccessView:
     with uow:
-        session = uow.session
         seen = visible_company(uow, actor, company)
-        roles = effective_roles(session, seen.id)
-        direct, via = direct_roles(session, seen.id), team_roles(session, seen.id)
-        names = dict(
-            session.exec(
-                select(Person.id, Person.name).where(col(Person.id).in_(list(roles)))
-            ).all()
-        )
-        teams = session.exec(
-            select(Team.id, Team.name, Access.role)
-            .join(Access, col(Access.team_id) == Team.id)
-            .where(Access.company_id == seen.id)
-            .order_by(Team.slug)
-        ).all()
-        team_names_of = _team_names_by_member(uow, [t[0] for t in teams if t[0] is not None])
-        people = []
-        for person_id, role in roles.items():
-            how = ["direct"] if person_id in direct else []
-            how += team_names_of.get(person_id, []) if person_id in via else []
-            people.append((names.get(person_id, "?"), role, ", ".join(how)))
-        people.sort(key=lambda p: (ROLES.index(p[1]), p[0]))
-        return AccessView(seen.company.name, people, [(name, role) for _, name, role in teams])
+        return access_view(uow.session, seen.id, seen.company.name)
 
 
-def _team_names_by_member(uow: UnitOfWork, team_ids: list[int]) -> dict[int, list[str]]:
-    rows = uow.session.exec(
+def access_view(session: Session, company_id: int, company_name: str) -> AccessView:
+    """Everyone holding a role in the company, strongest first, and how they hold it."""
+    roles = effective_roles(session, company_id)
+    direct, via = direct_roles(session, company_id), team_roles(session, company_id)
+    names = dict(
+        session.exec(select(Person.id, Person.name).where(col(Person.id).in_(list(roles)))).all()
+    )
+    teams = session.exec(
+        select(Team.id, Team.name, Access.role)
+        .join(Access, col(Access.team_id) == Team.id)
+        .where(Access.company_id == company_id)
+        .order_by(Team.slug)
+    ).all()
+    team_names_of = _team_names_by_member(session, [t[0] for t in teams if t[0] is not None])
+    people = []
+    for person_id, role in roles.items():
+        how = ["direct"] if person_id in direct else []
+        how += team_names_of.get(person_id, []) if person_id in via else []
+        people.append((names.get(person_id, "?"), role, ", ".join(how)))
+    people.sort(key=lambda p: (ROLES.index(p[1]), p[0]))
+    return AccessView(company_name, people, [(name, role) for _, name, role in teams])
+
+
+def _team_names_by_member(session: Session, team_ids: list[int]) -> dict[int, list[str]]:
+    rows = session.exec(
         select(TeamMember.person_id, Team.name)
         .join(Team, col(Team.id) == TeamMember.team_id)
         .where(col(TeamMember.team_id).in_(team_ids), TeamMember.access == "unlimited")

@@ -1,19 +1,36 @@
-"""What a person's App Home shows: their companies with roles, and invitations waiting for them."""
+"""What a person's App Home shows: their companies with role, next charge, what is open or
+overdue, and the invitations waiting for them."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import col, or_, select
 
+from billing.roles import ROLES
 from commands.actor import Actor
-from commands.views import WhoAmIView
-from commands.whoami import who_am_i
-from storage.tables import Company, Invitation, Person
+from commands.questions import unpaid, upcoming
+from commands.statements import Calendar
+from commands.views import Unpaid, Upcoming
+from storage.roles import companies_in, companies_of
+from storage.tables import Company, Invitation, Person, id_of
 from storage.unit_of_work import UnitOfWork
+
+MAX_COMPANIES = 20  # a Home tab holds 100 blocks; the rest are a `/billing companies` away
+MAX_INVITATIONS = 10
+
+
+@dataclass(frozen=True)
+class HomeCompany:
+    id: int
+    name: str
+    role: str
+    upcoming: Upcoming
+    unpaid: list[Unpaid]
 
 
 @dataclass(frozen=True)
 class PendingInvitation:
+    id: int
     company: str
     role: str
     inviter: str
@@ -22,17 +39,35 @@ class PendingInvitation:
 
 @dataclass(frozen=True)
 class HomeView:
-    who: WhoAmIView
+    name: str
+    is_operator: bool
+    companies: list[HomeCompany]
+    total: int  # companies held; `companies` has the first MAX_COMPANIES
     invitations: list[PendingInvitation]
 
 
-def home_for(uow: UnitOfWork, *, actor: Actor, now: datetime) -> HomeView:
-    who = who_am_i(uow, actor=actor)
+def home_for(
+    uow: UnitOfWork, *, actor: Actor, now: datetime, calendar: Calendar = Calendar()
+) -> HomeView:
     with uow:
-        me = uow.session.get(Person, actor.person_id)
+        session = uow.session
+        roles = companies_of(session, actor.person_id)
+        held = companies_in(session, actor.workspace_id, roles.keys())
+        held.sort(key=lambda c: (ROLES.index(roles[id_of(c)]), c.name.casefold()))
+        companies = [
+            HomeCompany(
+                id_of(c),
+                c.name,
+                roles[id_of(c)],
+                upcoming(session, c, now, calendar),
+                unpaid(session, c, now),
+            )
+            for c in held[:MAX_COMPANIES]
+        ]
+        me = session.get(Person, actor.person_id)
         email = me.email if me else None
         mine = Invitation.invitee_person_id == actor.person_id
-        rows = uow.session.exec(
+        rows = session.exec(
             select(Invitation, Person.name, Company.name)
             .join(Person, col(Person.id) == Invitation.inviter_id)
             .join(Company, col(Company.id) == Invitation.company_id, isouter=True)
@@ -43,9 +78,11 @@ def home_for(uow: UnitOfWork, *, actor: Actor, now: datetime) -> HomeView:
                 or_(mine, Invitation.invitee_email == email) if email else mine,
             )
             .order_by(col(Invitation.expires_at))
+            .limit(MAX_INVITATIONS)
         ).all()
     invitations = [
         PendingInvitation(
+            id_of(invitation),
             company or invitation.company_name or "a new company",
             invitation.role or "owner",
             inviter,
@@ -53,4 +90,4 @@ def home_for(uow: UnitOfWork, *, actor: Actor, now: datetime) -> HomeView:
         )
         for invitation, inviter, company in rows
     ]
-    return HomeView(who, invitations)
+    return HomeView(actor.name, actor.is_operator, companies, len(held), invitations)

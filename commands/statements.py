@@ -15,7 +15,7 @@ from commands.drafts import drafts_for
 from commands.resolve import visible_app, visible_company
 from commands.views import Done, StatementView
 from storage.audit import record_event
-from storage.tables import Statement, StatementLine, Usage, id_of
+from storage.tables import Company, Statement, StatementLine, Usage, id_of
 from storage.unit_of_work import UnitOfWork
 
 CLOSED = ("finalized", "carried", "paid", "past_due", "void")
@@ -48,34 +48,39 @@ def show_statement(
     """A closed month as stored; any other month as a live estimate (status draft)."""
     with uow:
         seen = visible_company(uow, actor, company)
-        row = seen.company
-        month = month or Month.of(local_date(now, row.timezone))
-        stored = _stored(uow.session, seen.id, month)
-        if stored is not None and stored.status in CLOSED:
-            lines = _stored_lines(uow.session, id_of(stored))
-            return StatementView(
-                row.name,
-                month,
-                stored.currency,
-                stored.status,
-                lines,
-                stored.total_minor,
-                stored.charge_on,
-                stored.due_on,
-                csv,
-            )
-        draft = drafts_for(uow.session, row.workspace_id, [row], month)[seen.id]
+        month = month or Month.of(local_date(now, seen.company.timezone))
+        return statement_view(uow.session, seen.company, month, calendar, csv=csv)
+
+
+def statement_view(
+    session: Session, row: Company, month: Month, calendar: Calendar, *, csv: bool = False
+) -> StatementView:
+    """One company's month: the stored statement once closed, else the live estimate."""
+    stored = _stored(session, id_of(row), month)
+    if stored is not None and stored.status in CLOSED:
         return StatementView(
             row.name,
             month,
-            row.currency,
-            "draft",
-            draft.lines,
-            draft.total_minor,
-            calendar.charge_on(month),
-            calendar.due_on(month),
+            stored.currency,
+            stored.status,
+            _stored_lines(session, id_of(stored)),
+            stored.total_minor,
+            stored.charge_on,
+            stored.due_on,
             csv,
         )
+    draft = drafts_for(session, row.workspace_id, [row], month)[id_of(row)]
+    return StatementView(
+        row.name,
+        month,
+        row.currency,
+        "draft",
+        draft.lines,
+        draft.total_minor,
+        calendar.charge_on(month),
+        calendar.due_on(month),
+        csv,
+    )
 
 
 def _stored(session: Session, company_id: int, month: Month) -> Statement | None:
