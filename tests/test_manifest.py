@@ -14,9 +14,11 @@ CODE = "\n".join(p.read_text() for p in (ROOT / "bot").glob("*.py"))
 # what each Web API method and each event needs (Slack's documentation)
 METHOD_SCOPES = {
     "chat.postMessage": {"chat:write"},
+    "chat.postEphemeral": {"chat:write"},  # answers about a company outside its channel
     "users.info": {"users:read", "users:read.email"},  # e-mail decides who a person is
     "views.open": set(),
     "views.publish": set(),
+    "views.update": set(),  # the statement modal's months
     "files.upload_v2": {"files:write"},  # statement CSVs and charts
     # after a crash mid-send: was the message posted already? (public, private channels, DMs)
     "conversations.open": {"im:write"},
