@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from bot.answer import answer
+from bot.ask import answer_question
 from bot.terms import Terms
 from commands.actor import Actor, identify
 from storage import lookups
@@ -19,7 +20,8 @@ CONSOLE_TEAM = "T0CONSOLE"
 KINDS = ("developer", "client", "operator")
 
 GUIDE = """\
-Type /billing lines as the current person, e.g. `/billing help` or `/billing companies`.
+Type /billing lines as the current person, e.g. `/billing help` or `/billing companies`, or
+ask in your own words as in a DM to the bot: `@billbot when is our next payment?`.
 Console lines: `as @name [developer|client|operator]` switches person, `people` lists them,
 `quit` (or Ctrl-D) leaves."""
 
@@ -108,9 +110,25 @@ class Console:
                 to = (direct.user_id and "a Slack DM") or f"an e-mail to {direct.email}"
                 lines.append(f"(sent as {to}: {direct.text})")
             return "\n".join(lines)
+        if head in ("@billbot", "@bot"):
+            if self.actor is None:
+                return "First say who you are: `as @name`."
+            said = answer_question(
+                line.split(maxsplit=1)[1] if len(words) > 1 else "",
+                uow=self.uow,
+                actor=self.actor,
+                channel_id="DCONSOLE",
+                direct=True,
+                now=self.clock(),
+                terms=self.terms,
+            ).said
+            buttons = "  ".join(f"[{label}]" for label, _, _ in said.buttons)
+            return said.text + (f"\n{buttons}" if buttons else "")
         if head in ("help", "?"):
             return GUIDE
-        return f"Lines start with /billing (or `as`, `people`, `help`, `quit`).\n{GUIDE}"
+        return (
+            f"Lines start with /billing or @billbot (or `as`, `people`, `help`, `quit`).\n{GUIDE}"
+        )
 
     def prompt(self) -> str:
         return f"{self.actor.name if self.actor else '?'}> "

@@ -104,3 +104,30 @@ def test_demo_seeds_once_and_export_has_every_table(env):
     assert {c["name"] for c in data["company"]} == {"Bakery Blum", "Pixel & Co"}
     assert len(data["plan"]) == 5 and data["audit_event"]
     assert "Database is up to date." in billbot(env, "migrate")
+
+
+def test_questions_in_the_console_are_answered_as_in_a_dm(env):
+    out = billbot(
+        env,
+        "console",
+        "--at",
+        AT,
+        stdin="\n".join(
+            [
+                "as @olivia operator",
+                "/billing plan new Basic 30 USD",
+                "as @dan",
+                '/billing company new "Acme & Sons"',
+                '/billing app new shop company:"Acme & Sons" plan:basic',
+                "/billing app domain shop shop.acme.example",  # billed from today: 9 of 30 days
+                "@billbot when is our nxt payment?",
+                "@billbot what's the weather",
+                "quit",
+            ]
+        ),
+    )
+    assert (
+        "*Next charge for Acme & Sons*: *9.00 USD* on 1 Dec 2026, for November 2026 so far "
+        "(an estimate: the month is still running). It is billed by hand.\n[View statement]"
+    ) in out
+    assert "I answer billing questions, for example" in out
