@@ -156,5 +156,7 @@ class Courier:
             ).all()
             name, currency = company.name, company.currency
         months = sorted((period, total) for period, total in history)
-        title = f"{name}: the last {len(months)} months"
+        title = (
+            f"{name}: the last {len(months)} months" if len(months) > 1 else f"{name}: first month"
+        )
         return history_png(months, currency, title), title

@@ -71,7 +71,7 @@ def statement_ready(
     how = (
         f"It will be charged to the card on file on {day(charge_on)}."
         if stripe
-        else f"Please pay by {day(due_on)}."
+        else f"It is billed by hand: please pay it as invoiced by {day(due_on)}."
     )
     return "\n".join(
         [f"*{company}: statement for {month.label()}*", *shown, f"*Total: {total}*", how]
