@@ -4,9 +4,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x62696C6C  # "bill": replicas starting together migrate one after another
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -20,5 +21,8 @@ def alembic_config(url: str | None = None) -> Config:
 def upgrade(engine: Engine) -> None:
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # DDL is transactional there: the others
+            # wait here, then find the schema at head and do nothing
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

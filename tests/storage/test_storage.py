@@ -1,7 +1,13 @@
 """The storage layer itself: schema from migrations, constraints, time, transactions."""
 
+import os
+import subprocess
+import sys
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
+import psycopg
 import pytest
 from alembic import command
 from sqlalchemy import text
@@ -10,7 +16,7 @@ from sqlmodel import select
 
 from storage.migrate import alembic_config
 from storage.tables import Access, Company, ProcessedEvent, Workspace
-from tests.conftest import NOW
+from tests.conftest import NOW, PG_ADMIN, _pg_admin
 
 
 def _workspace(uow, team_id="T1"):
@@ -101,3 +107,29 @@ def test_sqlite_runs_with_wal_and_foreign_keys(engine):
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_replicas_starting_together_migrate_a_fresh_postgresql_once():
+    """Four `billbot migrate` at the same instant on an empty database: all succeed."""
+    name = f"billbot_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f"CREATE DATABASE {name}")
+    url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+    billbot = Path(sys.executable).with_name("billbot")
+    try:
+        started = [
+            subprocess.Popen(
+                [str(billbot), "migrate"],
+                env={**os.environ, "DATABASE_URL": url},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        outcomes = [(p.wait(timeout=120), p.stdout.read() if p.stdout else "") for p in started]
+        assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+        with psycopg.connect(url) as connection:
+            versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        assert len(versions) == 1
+    finally:
+        _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
