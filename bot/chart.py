@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from typing import TYPE_CHECKING
 
 from billing.money import CURRENCY_EXPONENTS, Money, format_money, normalize_currency
+
+if TYPE_CHECKING:
+    from matplotlib.ticker import FuncFormatter
 
 WIDTH_PX = 800
 HEIGHT_PX = 400
@@ -49,6 +49,8 @@ def _plain(text: str) -> str:
 
 
 def _tick_formatter(exp: int) -> FuncFormatter:
+    from matplotlib.ticker import FuncFormatter
+
     """Axis ticks in major units, grouped, with at most the currency's decimals: 1,500 / 2.5."""
 
     def tick(value: float, _position: float | None) -> str:
@@ -66,6 +68,11 @@ def history_png(months: Sequence[tuple[str, int]], currency: str, title: str) ->
     `months` are ('YYYY-MM', amount in minor units) pairs in any order; they are shown oldest
     first. An empty sequence gives a chart saying there are no statements yet.
     """
+    # matplotlib is imported on the first chart, not at start: it is ~55 MB of a replica's RSS
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     code = normalize_currency(currency)
     exp = CURRENCY_EXPONENTS[code]
     for label, amount in months:

@@ -2,12 +2,13 @@
 
 import logging
 import smtplib
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import DBAPIError
@@ -35,7 +36,7 @@ from bot.mailer import mailer_for
 from bot.notice_buttons import pay_request
 from bot.render_text import render
 from bot.settings import Settings
-from bot.slack_people import People
+from bot.slack_people import TTL_SECONDS, People
 from bot.statement_modal import EARLIER, LATER, modal_channel, statement_modal
 from bot.terms import Terms
 from commands.accept_invitation import accept_by_id
@@ -56,6 +57,7 @@ UNAVAILABLE = (
     "billbot can't reach its records right now, so nothing was read or changed. "
     "Please try again in a minute."
 )
+MAX_ACTORS = 10_000  # people remembered at once (forgotten all together past it)
 WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
 
 
@@ -77,6 +79,7 @@ class Door:
         self.terms = Terms.of(settings)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="billbot-work")
         self.mailer = mailer_for(settings)
+        self._actors: dict[tuple, tuple[float, Actor]] = {}
 
     def deliver(self, directs: tuple[Direct, ...], client: WebClient, workspace_id: int) -> None:
         """An invitation's own message now; the outbox's messages through the delivery loop."""
@@ -92,16 +95,47 @@ class Door:
         work: Callable[..., None],
         /,
         sorry: Callable[[str], object] | None = None,
+        once: str | None = None,
         **kwargs: Any,
     ) -> None:
         """Work after the ack, off the request path; a failure is logged, never lost silently,
-        and when the database is out of reach the person is told so by `sorry`.
-        (Bolt's lazy listeners deep-copy every request: too slow for every command.)"""
-        self.pool.submit(_unless_down, work, sorry, kwargs).add_done_callback(_log_failure)
+        and when the database is out of reach the person is told so by `sorry`. `once`: a
+        Slack event id; Slack re-sends events it thinks were missed (X-Slack-Retry-Num), and
+        each id is acted on once. (Bolt's lazy listeners deep-copy every request: too slow.)"""
+        self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(_log_failure)
+
+    def _run(
+        self,
+        work: Callable[..., None],
+        sorry: Callable[[str], object] | None,
+        once: str | None,
+        kwargs: dict[str, Any],
+    ) -> None:
+        try:
+            if once and not first_time(self.uow, source="slack", event_id=once, now=self.clock()):
+                log.info("dropped a repeated Slack event %s", once)
+                return
+            work(**kwargs)
+        except DBAPIError as error:  # the connection failed: nothing was changed (the unit of
+            # work rolled back); the person hears so instead of waiting for an answer
+            log.warning("the database is out of reach: %s", type(error.orig).__name__)
+            if sorry is not None:
+                try:
+                    sorry(UNAVAILABLE)
+                except (SlackApiError, OSError) as slack_error:
+                    log.warning("could not say the database is out of reach: %s", slack_error)
 
     def actor(self, client: WebClient, team_id: str, user_id: str, fallback: str) -> Actor:
+        """Who is asking; remembered as long as Slack's answer about them (`People`), so a
+        busy person's every click is not a write to the database."""
         person = self.people.lookup(client, team_id, user_id, fallback)
-        return identify(
+        key = (team_id, user_id, person.name, person.account_type, person.email)
+        known = self._actors.get(key)
+        if known is not None and known[0] > time.monotonic():
+            return known[1]
+        if len(self._actors) > MAX_ACTORS:
+            self._actors.clear()
+        actor = identify(
             self.uow,
             team_id=team_id,
             user_id=user_id,
@@ -111,10 +145,11 @@ class Door:
             now=self.clock(),
             operators=self.settings.operators,
         )
+        self._actors[key] = (time.monotonic() + TTL_SECONDS, actor)
+        return actor
 
 
 def register(app: App, door: Door) -> None:
-    app.middleware(_once_per_event(door))
 
     @app.command("/billing")
     def billing(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
@@ -211,7 +246,11 @@ def register(app: App, door: Door) -> None:
         app.action(action_id)(clicked(decide))
 
     def answer_pay_button(
-        body: dict, client: WebClient, context: BoltContext, respond: Respond | None
+        body: dict,
+        client: WebClient,
+        context: BoltContext,
+        respond: Respond | None,
+        waiting: dict | None,
     ) -> None:
         """An "Update card" button: answered to the clicker alone, with what their role lets
         them see; in a message ephemerally, on the Home tab in a small modal."""
@@ -224,9 +263,10 @@ def register(app: App, door: Door) -> None:
             now=door.clock(),
             terms=door.terms,
         ).text
-        if respond is None or body.get("container", {}).get("type") == "view":
-            client.views_open(trigger_id=body["trigger_id"], view=text_modal("Payment", text))
+        if waiting is not None:  # the Home tab: its modal
+            client.views_update(view_id=waiting["id"], view=text_modal("Payment", text))
             return
+        assert respond is not None
         respond(
             text=fallback_text(text),
             blocks=reply_blocks(text),
@@ -239,6 +279,10 @@ def register(app: App, door: Door) -> None:
         ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond
     ) -> None:
         ack()
+        on_home = respond is None or body.get("container", {}).get("type") == "view"
+        waiting = _open_waiting(client, body["trigger_id"], "Payment") if on_home else None
+        if on_home and waiting is None:
+            return
         door.later(
             answer_pay_button,
             sorry=_ephemeral(respond),
@@ -246,15 +290,16 @@ def register(app: App, door: Door) -> None:
             client=client,
             context=context,
             respond=respond,
+            waiting=waiting,
         )
 
-    def show_statement(body: dict, client: WebClient, context: BoltContext) -> None:
-        """ "View statement" (a notice, an answer, the Home tab) opens the month in a modal;
+    def show_statement(body: dict, client: WebClient, context: BoltContext, view: dict) -> None:
+        """ "View statement" (a notice, an answer, the Home tab) shows the month in a modal;
         its ◀ ▶ buttons page through months in place."""
         actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
         action = body["actions"][0]
-        view = body.get("view") if action["action_id"] in (EARLIER, LATER) else None
-        channel = modal_channel(view) if view else (body.get("channel") or {}).get("id")
+        paging = action["action_id"] in (EARLIER, LATER)
+        channel = modal_channel(view) if paging else (body.get("channel") or {}).get("id")
         try:
             company_id, month = _statement_value(action.get("value", ""))
             page = statement_page(
@@ -269,21 +314,23 @@ def register(app: App, door: Door) -> None:
             shown = statement_modal(page, actor.audience, channel)
         except DomainError as error:
             shown = text_modal("Statement", error.message)
-        if view:
-            client.views_update(view_id=view["id"], hash=view.get("hash"), view=shown)
-        else:
-            client.views_open(trigger_id=body["trigger_id"], view=shown)
+        client.views_update(view_id=view["id"], view=shown)
 
     def on_statement_button(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
+        view = body.get("view") if body["actions"][0]["action_id"] in (EARLIER, LATER) else None
+        view = view or _open_waiting(client, body["trigger_id"], "Statement")
+        if view is None:
+            return
         door.later(
             show_statement,
-            sorry=lambda text: client.views_open(
-                trigger_id=body["trigger_id"], view=text_modal("Statement", text)
+            sorry=lambda text: client.views_update(
+                view_id=view["id"], view=text_modal("Statement", text)
             ),
             body=body,
             client=client,
             context=context,
+            view=view,
         )
 
     for action_id in (VIEW_STATEMENT, EARLIER, LATER):
@@ -317,7 +364,7 @@ def register(app: App, door: Door) -> None:
                 channel=event["channel"], thread_ts=thread, text=fallback_text(text), blocks=blocks
             )
 
-    def on_question(event: dict, client: WebClient, context: BoltContext) -> None:
+    def on_question(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
         def sorry(text: str) -> None:
             client.chat_postEphemeral(
                 channel=event["channel"],
@@ -329,24 +376,26 @@ def register(app: App, door: Door) -> None:
         door.later(
             reply_to_question,
             sorry=sorry,
+            once=body.get("event_id"),
             event=event,
             client=client,
             team_id=context.team_id or "",
         )
 
     @app.event("app_mention")
-    def mentioned(event: dict, client: WebClient, context: BoltContext) -> None:
-        on_question(event, client, context)
+    def mentioned(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
+        on_question(event, body, client, context)
 
     @app.event("message")
-    def direct_message(event: dict, client: WebClient, context: BoltContext) -> None:
+    def direct_message(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
         if event.get("channel_type") == "im":
-            on_question(event, client, context)
+            on_question(event, body, client, context)
 
     @app.event("app_home_opened")
-    def home_opened(event: dict, client: WebClient, context: BoltContext) -> None:
+    def home_opened(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
         door.later(
             _publish_home,
+            once=body.get("event_id"),
             door=door,
             client=client,
             team_id=context.team_id or "",
@@ -455,38 +504,16 @@ def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
     return values
 
 
-def _once_per_event(door: Door) -> Callable[..., Any]:
-    """Slack re-sends events it thinks were missed (X-Slack-Retry-Num): act on each id once."""
-
-    def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        try:
-            repeated = bool(event_id) and not first_time(
-                door.uow, source="slack", event_id=event_id or "", now=door.clock()
-            )
-        except DBAPIError:  # can't tell while the database is down: the listener says so
-            repeated = False
-        if repeated:
-            log.info("dropped a repeated Slack event %s", event_id)
-            return BoltResponse(status=200, body="")
-        return next()
-
-    return middleware
-
-
-def _unless_down(
-    work: Callable[..., None], sorry: Callable[[str], object] | None, kwargs: dict[str, Any]
-) -> None:
+def _open_waiting(client: WebClient, trigger_id: str, title: str) -> dict | None:
+    """A modal opened at once, while the click's trigger id is fresh (Slack allows 3 s); the
+    answer replaces it when the work is done. None: Slack refused (logged)."""
     try:
-        work(**kwargs)
-    except DBAPIError as error:  # the connection failed: nothing was changed (the unit of
-        # work rolled back); the person hears so instead of waiting for an answer
-        log.warning("the database is out of reach: %s", type(error.orig).__name__)
-        if sorry is not None:
-            try:
-                sorry(UNAVAILABLE)
-            except (SlackApiError, OSError) as slack_error:
-                log.warning("could not say the database is out of reach: %s", slack_error)
+        opened = client.views_open(trigger_id=trigger_id, view=text_modal(title, "One moment…"))
+    except SlackApiError as error:
+        log.warning("a modal did not open: %s", error.response.get("error"))
+        return None
+    view = opened.get("view")
+    return view if isinstance(view, dict) else None
 
 
 def _ephemeral(respond: Respond | None) -> Callable[[str], object] | None:

@@ -8,7 +8,7 @@ from sqlmodel import col, or_, select
 
 from billing.roles import ROLES
 from commands.actor import Actor
-from commands.questions import unpaid, upcoming
+from commands.questions import unpaid_of, upcomings
 from commands.statements import Calendar
 from commands.views import Unpaid, Upcoming
 from storage.roles import companies_in, companies_of
@@ -54,15 +54,11 @@ def home_for(
         roles = companies_of(session, actor.person_id)
         held = companies_in(session, actor.workspace_id, roles.keys())
         held.sort(key=lambda c: (ROLES.index(roles[id_of(c)]), c.name.casefold()))
+        shown = held[:MAX_COMPANIES]
+        coming, owed = upcomings(session, shown, now, calendar), unpaid_of(session, shown, now)
         companies = [
-            HomeCompany(
-                id_of(c),
-                c.name,
-                roles[id_of(c)],
-                upcoming(session, c, now, calendar),
-                unpaid(session, c, now),
-            )
-            for c in held[:MAX_COMPANIES]
+            HomeCompany(id_of(c), c.name, roles[id_of(c)], coming[id_of(c)], owed.get(id_of(c), []))
+            for c in shown
         ]
         me = session.get(Person, actor.person_id)
         email = me.email if me else None

@@ -6,8 +6,9 @@ or when they ask in the channel linked to it (linking is an owner's or admin's c
 it there). Everything else is as unknown as a company that does not exist.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, or_, select
 
@@ -36,6 +37,7 @@ from commands.views import (
     WhichCompany,
 )
 from payments.gateway import Gateway
+from storage.id_sets import among
 from storage.roles import companies_of, role_of
 from storage.tables import App, Company, Plan, Statement, id_of
 from storage.unit_of_work import UnitOfWork
@@ -113,42 +115,76 @@ def which_company(ask: Askable) -> WhichCompany:
 
 
 def upcoming(session: Session, company: Company, now: datetime, calendar: Calendar) -> Upcoming:
-    """The next charge: a closed statement whose charge day is still ahead, or the estimate of
-    the month that is charged next (last month's until its charge day closes it)."""
-    today = local_date(now, company.timezone)
-    stored = session.exec(
+    return upcomings(session, [company], now, calendar)[id_of(company)]
+
+
+def upcomings(
+    session: Session, companies: Sequence[Company], now: datetime, calendar: Calendar
+) -> dict[int, Upcoming]:
+    """Each company's next charge: a closed statement whose charge day is still ahead, or the
+    estimate of the month charged next (last month's until its charge day closes it). A few
+    set-based queries for any number of companies (the Home tab shows many)."""
+    ids = [id_of(c) for c in companies]
+    today = {id_of(c): local_date(now, c.timezone) for c in companies}
+    earliest = min(today.values(), default=None)
+    if earliest is None:
+        return {}
+    closed: dict[int, list[Statement]] = {}
+    for row in session.exec(
         select(Statement)
         .where(
-            Statement.company_id == id_of(company),
-            Statement.status == "finalized",
-            col(Statement.charge_on) >= today,
+            among(session, Statement.company_id, ids),
+            col(Statement.status).in_(CLOSED),
+            col(Statement.period) >= str(Month.of(earliest).previous().previous()),
         )
         .order_by(col(Statement.charge_on))
-    ).first()
+    ):
+        closed.setdefault(row.company_id, []).append(row)
+    found: dict[int, Upcoming] = {}
+    estimate: dict[Month, list[Company]] = {}
+    for company in companies:
+        key, day = id_of(company), today[id_of(company)]
+        rows = closed.get(key, [])
+        stored = next(
+            (
+                r
+                for r in rows
+                if r.status == "finalized" and r.charge_on is not None and r.charge_on >= day
+            ),
+            None,
+        )
+        if stored is not None and stored.charge_on is not None:
+            month = Month.parse(stored.period)
+            found[key] = _upcoming(company, month, stored.total_minor, stored.charge_on, True)
+            continue
+        month = Month.of(day)
+        last_closed = any(r.period == str(month.previous()) for r in rows)
+        if calendar.charge_on(month.previous()) >= day and not last_closed:
+            month = month.previous()
+        estimate.setdefault(month, []).append(company)
+    for month, group in estimate.items():
+        drafts = drafts_for(session, group[0].workspace_id, group, month)
+        for company in group:
+            total = drafts[id_of(company)].total_minor
+            found[id_of(company)] = _upcoming(
+                company, month, total, calendar.charge_on(month), False
+            )
+    return found
+
+
+def _upcoming(
+    company: Company, month: Month, amount_minor: int, charge_on: date, final: bool
+) -> Upcoming:
     card = (
         f"{(company.card_brand or 'card').title()} ending {company.card_last4}"
         if company.card_last4
         else None
     )
-    if stored is not None and stored.charge_on is not None:
-        month, amount, charge_on, final = (
-            Month.parse(stored.period),
-            stored.total_minor,
-            stored.charge_on,
-            True,
-        )
-    else:
-        month = Month.of(today)
-        closed = _closed_months(session, id_of(company), [month.previous()])
-        if calendar.charge_on(month.previous()) >= today and not closed:
-            month = month.previous()
-        draft = drafts_for(session, company.workspace_id, [company], month)[id_of(company)]
-        amount, charge_on, final = draft.total_minor, calendar.charge_on(month), False
     return Upcoming(
         id_of(company),
         company.name,
         month,
-        Money(amount, company.currency),
+        Money(amount_minor, company.currency),
         charge_on,
         final,
         company.billing_mode,
@@ -156,33 +192,27 @@ def upcoming(session: Session, company: Company, now: datetime, calendar: Calend
     )
 
 
-def _closed_months(session: Session, company_id: int, months: list[Month]) -> set[str]:
-    rows = session.exec(
-        select(Statement.period).where(
-            Statement.company_id == company_id,
-            col(Statement.period).in_([str(m) for m in months]),
-            col(Statement.status).in_(CLOSED),
-        )
-    )
-    return set(rows)
-
-
 def unpaid(session: Session, company: Company, now: datetime) -> list[Unpaid]:
-    today = local_date(now, company.timezone)
+    return unpaid_of(session, [company], now).get(id_of(company), [])
+
+
+def unpaid_of(
+    session: Session, companies: Sequence[Company], now: datetime
+) -> dict[int, list[Unpaid]]:
+    """Each company's closed statements not paid yet, oldest first, with days late."""
+    zones = {id_of(c): c.timezone for c in companies}
     rows = session.exec(
         select(Statement)
-        .where(Statement.company_id == id_of(company), col(Statement.status).in_(UNPAID))
+        .where(among(session, Statement.company_id, list(zones)), col(Statement.status).in_(UNPAID))
         .order_by(col(Statement.period))
     ).all()
-    return [
-        Unpaid(
-            Month.parse(s.period),
-            Money(s.total_minor, s.currency),
-            s.due_on,
-            max(0, (today - s.due_on).days) if s.due_on else 0,
-        )
-        for s in rows
-    ]
+    found: dict[int, list[Unpaid]] = {}
+    for s in rows:
+        today = local_date(now, zones[s.company_id])
+        late = max(0, (today - s.due_on).days) if s.due_on else 0
+        item = Unpaid(Month.parse(s.period), Money(s.total_minor, s.currency), s.due_on, late)
+        found.setdefault(s.company_id, []).append(item)
+    return found
 
 
 def next_charge(

@@ -10,8 +10,7 @@ from sqlmodel import select
 
 from commands.cards import remember_card
 from commands.charges import record_charge
-from payments.gateway import Gateway
-from payments.stripe_gateway import KEY
+from payments.gateway import KEY, Gateway
 from storage.seen_events import first_time, seen_before
 from storage.tables import Statement
 from storage.unit_of_work import UnitOfWork

@@ -2,7 +2,6 @@
 
 from payments.gateway import Gateway
 from payments.manual import ManualGateway
-from payments.stripe_gateway import StripeGateway
 
 
 def gateway_for(
@@ -10,6 +9,8 @@ def gateway_for(
 ) -> Gateway:
     if not api_key:
         return ManualGateway()
+    from payments.stripe_gateway import StripeGateway  # stripe's SDK is ~30 MB: only if used
+
     # A stand-in's errors are its bugs, not network trouble worth retrying.
     retries = 0 if api_base else 2
     return StripeGateway(

@@ -7,6 +7,8 @@ from typing import Any, Protocol
 from billing.errors import DomainError
 from billing.reminders import last_day_of_card
 
+KEY = "billbot_statement"  # metadata naming the statement a PaymentIntent pays
+
 
 class Unavailable(DomainError):
     """The payment provider cannot do this here (manual mode), or did not answer."""

@@ -10,10 +10,9 @@ import stripe
 from stripe.params import CustomerCreateParams, PaymentIntentCreateParams
 from stripe.params.checkout import SessionCreateParams
 
-from payments.gateway import BadSignature, Card, Charge, ChargeOrder, Unavailable
+from payments.gateway import KEY, BadSignature, Card, Charge, ChargeOrder, Unavailable
 
 log = logging.getLogger("billbot.stripe")
-KEY = "billbot_statement"  # metadata naming the statement a PaymentIntent pays
 
 
 class StripeGateway:

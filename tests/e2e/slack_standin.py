@@ -6,6 +6,7 @@ makes the next n calls of a method answer 429 with Retry-After: 1.
 Usage: python slack_standin.py  (prints "PORT <n>" once listening on 127.0.0.1)
 """
 
+import itertools
 import json
 import sys
 import threading
@@ -18,6 +19,7 @@ POSTED: dict[str, list[dict]] = {}  # channel -> messages, for conversations.his
 LIMITED: dict[str, int] = {}
 LOCK = threading.Lock()
 HOME_TEAM = "T1"
+VIEW_IDS = itertools.count(1)
 
 
 def user_info(args: dict, token: str) -> dict:
@@ -70,6 +72,9 @@ def answer(method: str, args: dict, token: str) -> dict:
             message["metadata"] = json.loads(meta) if isinstance(meta, str) else meta
         POSTED.setdefault(channel, []).append(message)
         return {"ok": True, "channel": channel, "ts": message["ts"]}
+    if method in ("views.open", "views.update", "views.publish"):  # Slack answers the view
+        view_id = args.get("view_id") or f"V{next(VIEW_IDS)}"
+        return {"ok": True, "view": {"id": view_id, "hash": "h"}}
     if method == "conversations.open":
         return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
     if method == "conversations.history":

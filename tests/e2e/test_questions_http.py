@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from billing.periods import Month
 from tests.bot import question_phrasings, question_phrasings_unseen
 from tests.bot.question_phrasings import Phrasing
 from tests.e2e.slack import Billbot, serve_env
@@ -251,50 +252,53 @@ def company_id(billbot, standin, asker: str, channel: str, question: str) -> str
     return buttons[0]["value"]
 
 
+def view_of(call: dict) -> dict:
+    view = call["args"]["view"]
+    return json.loads(view) if isinstance(view, str) else view
+
+
+def shown_in_modal(billbot, standin, user: str, action_id: str, value: str, **where) -> dict:
+    """Click; a modal opens at once (the trigger id lasts 3 s) and the answer replaces it."""
+    opened, updated = len(standin.calls("views.open")), len(standin.calls("views.update"))
+    click(billbot, user, action_id, value, **where)
+    if action_id == "statement_view":
+        waiting = view_of(standin.wait_for("views.open", opened + 1)[opened])
+        assert "One moment" in json.dumps(waiting)
+    update = standin.wait_for("views.update", updated + 1)[updated]
+    return {"view_id": update["args"]["view_id"], **view_of(update)}
+
+
 def test_view_statement_opens_a_modal_that_pages_through_months(billbot, standin):
     value = company_id(billbot, standin, "UNOBODY", "CACME", "next charge")
-    month = value.split(":")[1]
-    before = len(standin.calls("views.open"))
-    click(
-        billbot,
-        "UNOBODY",
-        "statement_view",
-        value,
-        container={"type": "message", "channel_id": "CACME"},
-        channel={"id": "CACME"},
-    )
-    view = standin.wait_for("views.open", before + 1)[before]["args"]["view"]
-    view = json.loads(view) if isinstance(view, str) else view
+    company, month = value.split(":")
+    in_channel = {
+        "container": {"type": "message", "channel_id": "CACME"},
+        "channel": {"id": "CACME"},
+    }
+    view = shown_in_modal(billbot, standin, "UNOBODY", "statement_view", value, **in_channel)
     body = " ".join(b["text"]["text"] for b in view["blocks"] if "text" in b)
     assert "Acme &amp; Sons: statement for" in body and "shop" in body and "Total" in body
     # the statement reaches back only to the month the company was set up in
     assert not [b for b in view["blocks"] if b["type"] == "actions"]
     # the same button clicked by the same person elsewhere shows nothing of it
-    click(
-        billbot,
-        "UNOBODY",
-        "statement_view",
-        value,
-        container={"type": "message", "channel_id": "CRANDOM"},
-        channel={"id": "CRANDOM"},
-    )
-    refused = standin.wait_for("views.open", before + 2)[before + 1]["args"]["view"]
-    refused = json.loads(refused) if isinstance(refused, str) else refused
+    elsewhere = {
+        "container": {"type": "message", "channel_id": "CRANDOM"},
+        "channel": {"id": "CRANDOM"},
+    }
+    refused = shown_in_modal(billbot, standin, "UNOBODY", "statement_view", value, **elsewhere)
     assert "can't find" in json.dumps(refused) and "Acme" not in json.dumps(refused)
-    # paging: a later month than the current one is refused in the modal, never shown
-    company = value.split(":")[0]
-    before_update = len(standin.calls("views.update"))
-    click(
-        billbot,
-        "UDAN",
-        "statement_earlier",
-        f"{company}:{month}",
-        container={"type": "view", "view_id": "V1"},
-        view={"id": "V1", "hash": "h1", "private_metadata": json.dumps({"channel": None})},
+    # paging in the modal: a month before the company existed is refused there, in place
+    modal = {
+        "container": {"type": "view", "view_id": "V77"},
+        "view": {"id": "V77", "hash": "h1", "private_metadata": json.dumps({"channel": None})},
+    }
+    paged = shown_in_modal(billbot, standin, "UDAN", "statement_earlier", value, **modal)
+    assert paged["view_id"] == "V77" and "Acme &amp; Sons: statement for" in json.dumps(paged)
+    earlier = Month.parse(month).previous()
+    before = shown_in_modal(
+        billbot, standin, "UDAN", "statement_earlier", f"{company}:{earlier}", **modal
     )
-    paged = standin.wait_for("views.update", before_update + 1)[before_update]["args"]
-    assert paged["view_id"] == "V1"
-    assert "Acme &amp; Sons: statement for" in json.dumps(paged["view"])
+    assert "is not one of them" in json.dumps(before)
 
 
 def test_home_shows_companies_next_charges_and_invitations_to_accept(billbot, standin):
