@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
@@ -15,6 +17,11 @@ from commands.actor import Actor
 from commands.invitations import ACCEPT, DECLINE, InvitationSent
 from commands.views import StatementView
 from storage.unit_of_work import UnitOfWork
+
+CONFLICT = (
+    "Someone else changed the same thing at that moment, so nothing was changed. "
+    "Look again and try once more."
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,8 @@ def answer(
         result = run(request, uow=uow, actor=actor, now=now, terms=terms, channel_id=channel_id)
     except DomainError as error:
         return Reply(_explain(error, SUBCOMMANDS.get(type(request))))
+    except IntegrityError:  # the same name or row written by someone else a moment ago
+        return Reply(CONFLICT)
     if isinstance(result, StatementView) and result.csv:
         return Reply(
             f"The {result.month} statement of {result.company} as CSV: "

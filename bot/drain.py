@@ -154,6 +154,7 @@ class Drain:
                     row.slack_ts,
                     None,
                     row.attempts,
+                    maybe_posted=row.resumed,
                 )
             )
             return
@@ -175,10 +176,13 @@ class Drain:
         except SlackApiError as error:
             return self._slack_error(row, error)
         except (TimeoutError, smtplib.SMTPException, OSError) as error:
-            return self._retry(row, f"{type(error).__name__}: {error}", row.slack_ts)
+            # the request may have reached Slack before the connection failed
+            why = f"{type(error).__name__}: {error}"
+            return self._retry(row, why, row.slack_ts, uncertain=row.email is None)
         except Exception as error:  # a bug must not stop the drain: record it and go on
             log.exception("message %s failed", row.id)
-            return self._retry(row, f"{type(error).__name__}: {error}", row.slack_ts)
+            why = f"{type(error).__name__}: {error}"
+            return self._retry(row, why, row.slack_ts, uncertain=row.email is None)
 
     async def _post(self, client: AsyncWebClient, row: Claimed) -> Outcome:
         assert row.channel is not None
@@ -278,6 +282,7 @@ class Drain:
                 ts or row.slack_ts,
                 "ratelimited",
                 row.attempts,
+                maybe_posted=row.resumed,
             )
         if code in PERMANENT:
             return self._give_up(row, f"Slack said {code}", ts)
@@ -289,14 +294,17 @@ class Drain:
         self.report.delays.append((now - row.created_at).total_seconds())
         return Outcome(row.id, "sent", now, ts, None, row.attempts)
 
-    def _retry(self, row: Claimed, error: str, ts: str | None) -> Outcome:
+    def _retry(
+        self, row: Claimed, error: str, ts: str | None, *, uncertain: bool = False
+    ) -> Outcome:
+        """Another try later; `uncertain`: this try may have posted (its answer was lost)."""
         attempts = row.attempts + 1
         if attempts >= MAX_ATTEMPTS:
             return self._give_up(row, error, ts)
         log.warning("message %s not sent (try %s): %s", row.id, attempts, error)
         self.report.retried += 1
         later = self.clock() + timedelta(minutes=2**attempts)
-        return Outcome(row.id, "retry", later, ts, error, attempts)
+        return Outcome(row.id, "retry", later, ts, error, attempts, row.resumed or uncertain)
 
     def _give_up(self, row: Claimed, error: str, ts: str | None = None) -> Outcome:
         log.warning("message %s given up: %s", row.id, error)

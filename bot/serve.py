@@ -52,5 +52,11 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
         *invite_routes(uow, utc_now, courier.wake, gateway, settings.public_url),
         *stripe_routes(uow, gateway, utc_now, courier.wake),
     ]
-    web = create_web_app(None if socket else bolt, engine, Metrics(uow), pages)
+    web = create_web_app(
+        None if socket else bolt,
+        engine,
+        Metrics(uow),
+        pages,
+        signing_secret=settings.slack_signing_secret or "",
+    )
     uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", access_log=False)

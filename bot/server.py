@@ -1,5 +1,7 @@
 """`billbot serve`: Starlette + uvicorn in front of the Bolt app, plus health and metrics."""
 
+import hashlib
+import hmac
 import time
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -17,8 +19,10 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.metrics import Metrics
+from bot.slack_shape import well_formed
 
 MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; anything bigger is refused unread
+SLACK_WINDOW_SECONDS = 300  # a signed request older (or newer) than this is a replay
 
 
 def _bolt_request(request: Request, body: bytes) -> BoltRequest:
@@ -29,16 +33,41 @@ def _bolt_request(request: Request, body: bytes) -> BoltRequest:
     )
 
 
+def signed_by_slack(secret: bytes, body: bytes, headers: Headers, now: float) -> bool:
+    """Slack's v0 signature over these very bytes, made in the last five minutes."""
+    timestamp = headers.get("x-slack-request-timestamp", "")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        return False
+    if abs(now - int(timestamp)) > SLACK_WINDOW_SECONDS:
+        return False
+    signed = b"v0:" + timestamp.encode() + b":" + body
+    expected = b"v0=" + hmac.new(secret, signed, hashlib.sha256).hexdigest().encode()
+    given = headers.get("x-slack-signature", "").encode("latin-1")  # headers arrive as latin-1
+    return hmac.compare_digest(expected, given)
+
+
 def create_web_app(
-    bolt: App | None, engine: Engine, metrics: Metrics, extra: list[Route] | None = None
+    bolt: App | None,
+    engine: Engine,
+    metrics: Metrics,
+    extra: list[Route] | None = None,
+    *,
+    signing_secret: str = "",
 ) -> Starlette:
-    """Bolt's sync App: commands and events are acked on the event loop (their work is lazy,
-    in Bolt's threads); interactive payloads, which may call Slack first, in the thread pool."""
+    """Bolt's sync App: commands and events are acked on the event loop (their work runs in
+    the door's threads); interactive payloads, which may call Slack first, in the thread pool.
+    Every Slack request is checked here first: a forged or stale signature gets 401 and a
+    signed body of the wrong shape 400, before Bolt parses anything."""
+    secret = signing_secret.encode()
 
     async def slack_events(request: Request) -> Response:
-        if bolt is None:
+        if bolt is None or not signing_secret:
             return PlainTextResponse("Slack is not configured on this server.", status_code=503)
         body = await request.body()
+        if not signed_by_slack(secret, body, request.headers, time.time()):
+            return PlainTextResponse("Invalid Slack signature.", status_code=401)
+        if not well_formed(body):
+            return PlainTextResponse("Not a request Slack sends.", status_code=400)
         bolt_request = _bolt_request(request, body)
         if body.startswith(b"payload="):  # buttons and forms may call Slack before they ack
             response: BoltResponse = await run_in_threadpool(bolt.dispatch, bolt_request)
@@ -82,9 +111,13 @@ def create_web_app(
     return Starlette(routes=routes, middleware=[Middleware(Guard, metrics=metrics)])
 
 
+class TooLarge(Exception):
+    """A body without Content-Length grew past MAX_BODY while it was read."""
+
+
 class Guard:
-    """Plain ASGI (no per-request task or stream): refuses oversized bodies unread, times every
-    answer and counts errors."""
+    """Plain ASGI (no per-request task or stream): refuses oversized bodies (by Content-Length
+    unread, or while streaming once MAX_BODY is passed), times every answer, counts errors."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
@@ -96,7 +129,8 @@ class Guard:
             return
         started = time.perf_counter()
         path = scope["path"] if scope["path"] in KNOWN_PATHS else "other"
-        status = 500
+        status = 0
+        received = 0
 
         async def send_and_note(message: Message) -> None:
             nonlocal status
@@ -104,15 +138,28 @@ class Guard:
                 status = message["status"]
             await send(message)
 
+        async def counted() -> Message:  # the bytes of a chunked body, counted as they arrive
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY:
+                    raise TooLarge
+            return message
+
+        too_big = PlainTextResponse("Request body too large.", status_code=413)
         length = Headers(scope=scope).get("content-length")
         try:
             if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-                too_big = PlainTextResponse("Request body too large.", status_code=413)
                 await too_big(scope, receive, send_and_note)
             else:
-                await self.app(scope, receive, send_and_note)
+                await self.app(scope, counted, send_and_note)
+        except TooLarge:
+            if status:  # the answer had begun (nothing of ours answers before reading)
+                raise
+            await too_big(scope, receive, send_and_note)
         finally:
-            self.metrics.observe(path, status, time.perf_counter() - started)
+            self.metrics.observe(path, status or 500, time.perf_counter() - started)
 
 
 KNOWN_PATHS = {

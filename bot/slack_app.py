@@ -11,12 +11,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from billing.errors import DomainError, Invalid
 from billing.names import check_email
 from billing.periods import Month
-from billing.refs import PersonRef
+from billing.refs import PersonRef, record_id
 from bot.answer import answer, invitation_messages
 from bot.ask import answer_question
 from bot.blocks import fallback_text, reply_blocks
@@ -58,6 +58,7 @@ UNAVAILABLE = (
     "Please try again in a minute."
 )
 MAX_ACTORS = 10_000  # people remembered at once (forgotten all together past it)
+OUT_OF_DATE = "That button is out of date: ask again."
 WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
 
 
@@ -100,8 +101,9 @@ class Door:
     ) -> None:
         """Work after the ack, off the request path; a failure is logged, never lost silently,
         and when the database is out of reach the person is told so by `sorry`. `once`: a
-        Slack event id; Slack re-sends events it thinks were missed (X-Slack-Retry-Num), and
-        each id is acted on once. (Bolt's lazy listeners deep-copy every request: too slow.)"""
+        Slack event id or trigger id; Slack re-sends events it thinks were missed
+        (X-Slack-Retry-Num), a replay re-sends anything, and each id is acted on once.
+        (Bolt's lazy listeners deep-copy every request: too slow.)"""
         self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(_log_failure)
 
     def _run(
@@ -116,8 +118,8 @@ class Door:
                 log.info("dropped a repeated Slack event %s", once)
                 return
             work(**kwargs)
-        except DBAPIError as error:  # the connection failed: nothing was changed (the unit of
-            # work rolled back); the person hears so instead of waiting for an answer
+        except (OperationalError, InterfaceError) as error:  # the connection failed: nothing
+            # was changed (the unit of work rolled back); the person hears so, not silence
             log.warning("the database is out of reach: %s", type(error.orig).__name__)
             if sorry is not None:
                 try:
@@ -157,6 +159,7 @@ def register(app: App, door: Door) -> None:
         door.later(
             run_billing,
             sorry=_ephemeral(context.respond),
+            once=_trigger(body),
             body=body,
             client=client,
             team_id=context.team_id or "",
@@ -200,7 +203,10 @@ def register(app: App, door: Door) -> None:
         """Invitation and transfer buttons: the answer replaces the buttons in the message."""
         actor = door.actor(client, context.team_id or "", body["user"]["id"], "")
         try:
-            text = render(decide(actor, int(body["actions"][0]["value"])), actor.audience)
+            key = record_id(body["actions"][0].get("value"))
+            if key is None:
+                raise Invalid(OUT_OF_DATE)
+            text = render(decide(actor, key), actor.audience)
         except DomainError as error:
             text = error.message
         if body.get("container", {}).get("type") == "view":  # the Home tab: shown on top of it
@@ -233,6 +239,7 @@ def register(app: App, door: Door) -> None:
             door.later(
                 answer_button,
                 sorry=_ephemeral(respond),
+                once=_trigger(body),
                 body=body,
                 client=client,
                 context=context,
@@ -286,6 +293,7 @@ def register(app: App, door: Door) -> None:
         door.later(
             answer_pay_button,
             sorry=_ephemeral(respond),
+            once=_trigger(body),
             body=body,
             client=client,
             context=context,
@@ -490,9 +498,10 @@ def _publish_home(
 def _statement_value(value: str) -> tuple[int, Month | None]:
     """A statement button's value, "<company id>:<YYYY-MM>"; the month may be left out."""
     company, _, month = value.partition(":")
-    if not company.isdigit():
-        raise Invalid("That button is out of date: ask again for the statement.")
-    return int(company), Month.parse(month) if month else None
+    company_id = record_id(company)
+    if company_id is None:
+        raise Invalid(OUT_OF_DATE)
+    return company_id, Month.parse(month) if month else None
 
 
 def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
@@ -500,7 +509,8 @@ def _form_values(state: dict[str, Any]) -> dict[str, str | None]:
     values = {}
     for block, fields in state.items():
         field = fields.get("value") or {}
-        values[block] = field.get("value") or field.get("selected_user")
+        value = field.get("value") or field.get("selected_user")
+        values[block] = value if isinstance(value, str) else None
     return values
 
 
@@ -514,6 +524,12 @@ def _open_waiting(client: WebClient, trigger_id: str, title: str) -> dict | None
         return None
     view = opened.get("view")
     return view if isinstance(view, dict) else None
+
+
+def _trigger(body: dict) -> str:
+    """What makes a command or a click one of a kind: Slack gives each its own trigger id, so
+    the same signed request sent again (a replay) is acted on once."""
+    return f"trigger:{body['trigger_id']}"
 
 
 def _ephemeral(respond: Respond | None) -> Callable[[str], object] | None:

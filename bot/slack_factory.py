@@ -43,6 +43,8 @@ def build_bolt(
 ) -> App:
     if not settings.slack_signing_secret:
         raise SystemExit("SLACK_SIGNING_SECRET is required to serve Slack.")
+    # Bolt logs a refused request with its whole body at INFO: only its warnings are kept
+    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
     client = web_client(settings, settings.slack_bot_token)
     door = Door(settings, UnitOfWork(engine), clock, wake)
     if settings.slack_client_id and settings.slack_client_secret:

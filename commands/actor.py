@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from billing.names import name_key
 from storage import lookups
 from storage.roles import is_operator
@@ -35,7 +37,27 @@ def identify(
     operators: frozenset[str] = frozenset(),
     email: str | None = None,
 ) -> Actor:
-    """Find or create the workspace and the person; config-listed operators become operators."""
+    """Find or create the workspace and the person; config-listed operators become operators.
+    Someone invited by e-mail before they used Slack is that same person once Slack gives
+    their address. Two first requests at once: the one that loses the race reads the row the
+    other one wrote."""
+    try:
+        return _identify(uow, team_id, user_id, name, account_type, now, operators, email)
+    except IntegrityError:
+        return _identify(uow, team_id, user_id, name, account_type, now, operators, email)
+
+
+def _identify(
+    uow: UnitOfWork,
+    team_id: str,
+    user_id: str,
+    name: str,
+    account_type: str,
+    now: datetime,
+    operators: frozenset[str],
+    email: str | None,
+) -> Actor:
+    email = email.strip().lower() if email else None
     with uow:
         session = uow.session
         workspace = lookups.workspace_by_team(session, team_id)
@@ -45,6 +67,12 @@ def identify(
             session.flush()
         assert workspace.id is not None
         person = lookups.person_by_slack_id(session, workspace.id, user_id)
+        if person is None and email:
+            person = lookups.person_by_email(session, workspace.id, email)
+            if person is not None and person.slack_user_id is None:
+                person.slack_user_id = user_id  # invited by e-mail, now here in Slack
+            elif person is not None:  # the address belongs to someone else's Slack account
+                person, email = None, None
         if person is None:
             person = Person(
                 workspace_id=workspace.id,

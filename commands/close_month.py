@@ -47,7 +47,7 @@ def close_month(
     report = CloseReport(month, 0, 0, 0, 0, {}, dry_run)
     ready = _charge_moment(month, calendar, now) if on_charge_day else None
     with uow:
-        due, report = _due_companies(uow.session, month, now, report, ready)
+        due, waiting, report = _due_companies(uow.session, month, now, report, ready)
     for workspace_id, batch in _batches(due):
         with uow:
             drafts = _drafts(uow.session, workspace_id, batch, month)
@@ -55,9 +55,11 @@ def close_month(
             if not dry_run:
                 _store(uow.session, batch, drafts, calendar, now)
                 uow.commit()
-    if not dry_run and report.finalized:
+    if not dry_run and (report.finalized or report.already_closed):
+        # also when this run found the month closed: a run stopped after its last batch
+        # committed leaves the list to the next one
         with uow:
-            _manual_billing(uow.session, month, now)
+            _manual_billing(uow.session, month, now, waiting)
             uow.commit()
     return report
 
@@ -73,7 +75,9 @@ def _due_companies(
     now: datetime,
     report: CloseReport,
     ready: Callable[[Company], bool] | None,
-) -> tuple[list[Company], CloseReport]:
+) -> tuple[list[Company], set[int], CloseReport]:
+    """The companies to close now; the workspaces with companies still to close later (in a
+    later time zone, or before their charge moment)."""
     closed = set(
         session.exec(
             select(Statement.company_id).where(
@@ -81,7 +85,7 @@ def _due_companies(
             )
         ).all()
     )
-    due, already, not_over = [], 0, 0
+    due, waiting, already, not_over = [], set(), 0, 0
     for company in session.exec(
         select(Company).order_by(col(Company.workspace_id), col(Company.id))
     ):
@@ -89,9 +93,10 @@ def _due_companies(
             already += 1
         elif not _over(company, month, now, ready):
             not_over += 1
+            waiting.add(company.workspace_id)
         else:
             due.append(company)
-    return due, replace(report, already_closed=already, not_over=not_over)
+    return due, waiting, replace(report, already_closed=already, not_over=not_over)
 
 
 def _over(
@@ -267,8 +272,9 @@ def _notices(
     )
 
 
-def _manual_billing(session: Session, month: Month, now: datetime) -> None:
-    """Each operator gets one DM a month listing the statements to bill by hand."""
+def _manual_billing(session: Session, month: Month, now: datetime, waiting: set[int]) -> None:
+    """Each operator gets one DM a month listing the statements to bill by hand, once all of
+    the workspace's companies are closed (`waiting`: workspaces with some still open)."""
     period = str(month)
     rows = session.exec(
         select(Company.workspace_id, Company.name, Statement.total_minor, Statement.currency)
@@ -285,6 +291,8 @@ def _manual_billing(session: Session, month: Month, now: datetime) -> None:
         if total >= min_charge_minor(currency):
             by_workspace.setdefault(workspace_id, []).append((name, Money(total, currency)))
     for workspace_id, listed in by_workspace.items():
+        if workspace_id in waiting:
+            continue
         operators = session.exec(
             select(Operator.person_id).where(Operator.workspace_id == workspace_id)
         ).all()

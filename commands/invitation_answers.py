@@ -125,6 +125,7 @@ def decline_invitation(uow: UnitOfWork, *, actor: Actor, invitation_id: int, now
         if invitation is None or invitation.invitee_person_id != actor.person_id:
             raise NotFound(f"There is no invitation #{invitation_id} for you.")
         claim(session, invitation, "declined", actor.person_id, now)
+        inviter = _name(session, invitation)  # read now: the session is closed after commit
         drop_reminders(session, invitation)
         notify(
             session,
@@ -144,7 +145,7 @@ def decline_invitation(uow: UnitOfWork, *, actor: Actor, invitation_id: int, now
             invitation=invitation_id,
         )
         uow.commit()
-    return Done(f"You declined invitation #{invitation_id}; {_name(session, invitation)} is told.")
+    return Done(f"You declined invitation #{invitation_id}; {inviter} is told.")
 
 
 def _name(session: Session, invitation: Invitation) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from billing.refs import record_id
 from commands.cards import remember_card
 from commands.charges import record_charge
 from payments.gateway import KEY, Gateway
@@ -15,42 +16,54 @@ from storage.seen_events import first_time, seen_before
 from storage.tables import Statement
 from storage.unit_of_work import UnitOfWork
 
+MAX_EVENT_ID = 128  # as stored (processed_event.event_id)
 Handler = Callable[[UnitOfWork, Gateway, dict[str, Any], dict[str, Any], datetime], str]
 
 
 def handle_event(uow: UnitOfWork, gateway: Gateway, event: dict[str, Any], *, now: datetime) -> str:
     """What was done, in a word or two (for the log); an error leaves the event unrecorded, so
     Stripe's retry gets another chance."""
-    event_id = str(event["id"])
+    event_id = _text(event.get("id"))
+    if not event_id or len(event_id) > MAX_EVENT_ID:
+        return "not an event"
     if seen_before(uow, source="stripe", event_id=event_id):
         return "duplicate"
     handler = HANDLERS.get(str(event.get("type")))
-    data = event.get("data") or {}
+    data = _mapping(event.get("data"))
     done = "ignored"
     if handler is not None and isinstance(data.get("object"), dict):
-        done = handler(uow, gateway, data["object"], data.get("previous_attributes") or {}, now)
+        previous = _mapping(data.get("previous_attributes"))
+        done = handler(uow, gateway, data["object"], previous, now)
     first_time(uow, source="stripe", event_id=event_id, now=now)
     return done
+
+
+def _text(value: object) -> str:
+    """A field Stripe sends as a string; "" when it is anything else."""
+    return value if isinstance(value, str) else ""
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _payment(
     uow: UnitOfWork, gateway: Gateway, intent: dict[str, Any], _: dict[str, Any], now: datetime
 ) -> str:
-    key = (intent.get("metadata") or {}).get(KEY)
-    if not key or ":" not in str(key):
+    key = _text(_mapping(intent.get("metadata")).get(KEY))
+    company, _colon, period = key.partition(":")
+    company_id, intent_id = record_id(company), _text(intent.get("id"))
+    if company_id is None or not period or not intent_id:
         return "not ours"
-    company_id, period = str(key).split(":", 1)
     with uow:
         statement = uow.session.exec(
-            select(Statement).where(
-                Statement.company_id == int(company_id), Statement.period == period
-            )
+            select(Statement).where(Statement.company_id == company_id, Statement.period == period)
         ).first()
         if statement is None:
             return "no such statement"
         statement_id, tracked = statement.id, statement.payment_intent_id
     assert statement_id is not None
-    charge = gateway.charge_status(str(intent["id"]))  # what is true now, whatever the order
+    charge = gateway.charge_status(intent_id)  # what is true now, whatever the order
     if charge.status == "succeeded":
         return record_charge(uow, statement_id, charge, now=now)
     if charge.status == "failed" and tracked == charge.intent_id:
@@ -63,16 +76,18 @@ def _payment(
 def _checkout(
     uow: UnitOfWork, gateway: Gateway, session: dict[str, Any], _: dict[str, Any], now: datetime
 ) -> str:
-    if session.get("mode") != "setup":
+    if session.get("mode") != "setup" or not _text(session.get("id")):
         return "ignored"
-    found = gateway.checkout_card(str(session["id"]))
+    found = gateway.checkout_card(session["id"])
     return _save(uow, gateway, found, now, "checkout")
 
 
 def _setup(
     uow: UnitOfWork, gateway: Gateway, intent: dict[str, Any], _: dict[str, Any], now: datetime
 ) -> str:
-    return _save(uow, gateway, gateway.setup_card(str(intent["id"])), now, "setup")
+    if not _text(intent.get("id")):
+        return "ignored"
+    return _save(uow, gateway, gateway.setup_card(intent["id"]), now, "setup")
 
 
 def _save(
@@ -96,14 +111,14 @@ def _customer_card(
     now: datetime,
 ) -> str:
     """A card attached, detached, or the default changed: store what the customer has now."""
-    customer_id = obj.get("customer") or previous.get("customer")
+    customer_id = _text(obj.get("customer")) or _text(previous.get("customer"))
     if obj.get("object") == "customer":
-        customer_id = obj.get("id")
+        customer_id = _text(obj.get("id"))
     if not customer_id:
         return "no customer"
-    card = gateway.default_card(str(customer_id))
+    card = gateway.default_card(customer_id)
     with uow:
-        company = remember_card(uow.session, str(customer_id), card, now=now, source="stripe")
+        company = remember_card(uow.session, customer_id, card, now=now, source="stripe")
         uow.commit()
     return "card updated" if company else "unknown customer"
 

@@ -184,8 +184,8 @@ class StripeGateway:
                 body.decode("utf-8"), signature or "", self._secret, 300
             )
             event = json.loads(body)
-        except (stripe.SignatureVerificationError, ValueError) as error:
-            raise BadSignature(str(error)) from error
+        except (stripe.SignatureVerificationError, ValueError, RecursionError) as error:
+            raise BadSignature(str(error)[:200]) from error
         if not isinstance(event, dict) or not isinstance(event.get("id"), str):
             raise BadSignature("not an event")
         return event

@@ -42,6 +42,7 @@ class Outcome:
     slack_ts: str | None = None
     error: str | None = None
     attempts: int = 0
+    maybe_posted: bool = False  # not sent now, but perhaps before: the next try looks first
 
 
 def claim(uow: UnitOfWork, *, now: datetime, limit: int) -> list[Claimed]:
@@ -157,7 +158,7 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
                 [
                     {
                         "row": o.id,
-                        "state": "failed" if o.status == "failed" else "pending",
+                        "state": _state_after(o),
                         "at": o.at,
                         "tries": o.attempts,
                         "why": (o.error or "")[:500] or None,
@@ -167,6 +168,14 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
                 ],
             )
         uow.commit()
+
+
+def _state_after(outcome: Outcome) -> str:
+    """ "sending" keeps a row whose message may be in Slack already marked so (the next claim
+    sees it as resumed and looks in the channel before posting)."""
+    if outcome.status == "failed":
+        return "failed"
+    return "sending" if outcome.maybe_posted else "pending"
 
 
 def remember_ts(uow: UnitOfWork, row_id: int, ts: str) -> None:

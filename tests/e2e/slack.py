@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BILLBOT = Path(sys.executable).with_name("billbot")
 STANDIN = Path(__file__).with_name("slack_standin.py")
+_TRIGGERS = itertools.count()
 
 
 def signature(secret: str, timestamp: str, body: str) -> str:
@@ -175,7 +177,7 @@ class Billbot:
             "text": text,
             "api_app_id": "A1",
             "response_url": respond_to,
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{time.time_ns()}.{next(_TRIGGERS)}.3",  # one of a kind, as Slack's
             **overrides,
         }
         return post(
