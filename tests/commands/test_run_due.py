@@ -119,3 +119,47 @@ def test_an_unanswered_invitation_tells_its_inviter_once_when_it_runs_out(uow, a
         report = run_due(uow, MANUAL, now=expires)
     assert report.expired_invitations == 0  # the second sweep finds it told already
     assert sum(c.startswith("invite_expired") for c in causes(uow)) == 1
+
+
+def manual_lists(uow) -> list[str]:
+    with uow:
+        rows = uow.session.exec(
+            select(Outbox).where(col(Outbox.cause).startswith("manual_billing:"))
+        ).all()
+        return [row.payload["text"] for row in rows]
+
+
+def test_the_bill_by_hand_list_waits_for_companies_in_later_time_zones(uow, acme):
+    """Acme (UTC) closes at 09:00 UTC on the charge day, Aloha (Honolulu) ten hours later:
+    the operators' one list for the month names both."""
+    _, dan = acme
+    companies.create_company(uow, actor=dan, name="Aloha", now=at(10, 1))
+    companies.update_company(
+        uow, actor=dan, company="Aloha", timezone="Pacific/Honolulu", now=at(10, 1)
+    )
+    apps.create_app(uow, actor=dan, name="surf", company="Aloha", plan="Basic", now=at(10, 1))
+    apps.set_app_domain(
+        uow, actor=dan, app="surf", domain="surf.example", since=date(2026, 10, 1), now=at(10, 1)
+    )
+    sweep(uow, at(11, 1, 9))  # Acme's charge moment; in Honolulu it is still Oct 31
+    assert "statement_ready:2026-10" in causes(uow)
+    assert manual_lists(uow) == []
+    sweep(uow, at(11, 1, 19))  # 09:00 in Honolulu
+    (listed,) = manual_lists(uow)
+    assert "Acme" in listed and "Aloha" in listed
+
+
+def test_the_bill_by_hand_list_is_written_by_the_run_after_one_stopped_short(uow, acme):
+    """A run killed after its last statements were committed, before the list: the next run
+    finds the month closed and writes the list."""
+    sweep(uow, at(11, 1, 9))
+    with uow:  # the state such a kill leaves: every statement final, no list
+        for row in uow.session.exec(
+            select(Outbox).where(col(Outbox.cause).startswith("manual_billing:"))
+        ):
+            uow.session.delete(row)
+        uow.commit()
+    assert manual_lists(uow) == []
+    sweep(uow, at(11, 1, 10))
+    (listed,) = manual_lists(uow)
+    assert "Acme" in listed

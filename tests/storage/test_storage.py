@@ -15,8 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from storage.migrate import alembic_config
+from storage.notices import notify
+from storage.outbox import Outcome, claim, record
 from storage.tables import Access, Company, ProcessedEvent, Workspace
-from tests.conftest import NOW, PG_ADMIN, _pg_admin
+from tests.conftest import NOW, PG_ADMIN, _pg_admin, person
 
 
 def _workspace(uow, team_id="T1"):
@@ -133,3 +135,33 @@ def test_replicas_starting_together_migrate_a_fresh_postgresql_once():
         assert len(versions) == 1
     finally:
         _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_a_message_that_may_have_gone_out_is_claimed_as_resumed_after_a_retry(uow):
+    """A claimed row whose send was cut short (a lost answer, a sender that vanished) may be in
+    Slack already: a retry keeps it 'sending', so the next claim looks in the channel first; a
+    row that surely did not go out goes back to 'pending'."""
+    actor = person(uow, "dan")
+    with uow:
+        for key in ("maybe", "surely-not"):
+            notify(
+                uow.session,
+                workspace_id=actor.workspace_id,
+                key=key,
+                people=[actor.person_id],
+                text="hello",
+                now=NOW,
+            )
+        uow.commit()
+    first = {row.key: row for row in claim(uow, now=NOW, limit=10)}
+    assert {row.resumed for row in first.values()} == {False}
+    later = NOW + timedelta(minutes=2)
+    record(
+        uow,
+        [
+            Outcome(first["maybe"].id, "retry", later, None, "timed out", 1, maybe_posted=True),
+            Outcome(first["surely-not"].id, "retry", later, None, "no token", 1),
+        ],
+    )
+    again = {row.key: row.resumed for row in claim(uow, now=later, limit=10)}
+    assert again == {"maybe": True, "surely-not": False}
