@@ -14,6 +14,7 @@ import aiohttp
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import col, select
 
 from bot.chart import history_png
@@ -118,7 +119,13 @@ class Courier:
                 while True:
                     try:
                         await self.drain(until_idle=False, wake=event)
-                    except Exception:  # a database hiccup: log, wait, go on
+                    except (OperationalError, InterfaceError) as error:  # the database is
+                        # out of reach: nothing was claimed or recorded; wait and go on
+                        log.warning(
+                            "delivery waits for the database: %s", type(error.orig).__name__
+                        )
+                        await asyncio.sleep(5)
+                    except Exception:  # a bug: logged in full, and delivery goes on
                         log.exception("delivery loop failed")
                         await asyncio.sleep(5)
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from billing.names import name_key
 from storage import lookups
@@ -39,59 +40,68 @@ def identify(
 ) -> Actor:
     """Find or create the workspace and the person; config-listed operators become operators.
     Someone invited by e-mail before they used Slack is that same person once Slack gives
-    their address. Two first requests at once: the one that loses the race reads the row the
-    other one wrote."""
-    try:
-        return _identify(uow, team_id, user_id, name, account_type, now, operators, email)
-    except IntegrityError:
-        return _identify(uow, team_id, user_id, name, account_type, now, operators, email)
+    their address. Two first requests at once: the one that loses the race (a unique key
+    taken meanwhile) reads, on its second try, the row the other one wrote."""
+    email = email.strip().lower() if email else None
+    for last_try in (False, True):
+        try:
+            with uow:
+                workspace_id = _workspace(uow.session, team_id, now)
+                person = _person(uow.session, workspace_id, user_id, name, account_type, email, now)
+                assert person.id is not None
+                operator = is_operator(uow.session, workspace_id, person.id)
+                if not operator and user_id in operators:
+                    uow.session.add(
+                        Operator(workspace_id=workspace_id, person_id=person.id, created_at=now)
+                    )
+                    operator = True
+                uow.commit()
+                return Actor(workspace_id, person.id, person.name, person.account_type, operator)
+        except IntegrityError:
+            if last_try:
+                raise
+    raise AssertionError("unreachable")
 
 
-def _identify(
-    uow: UnitOfWork,
-    team_id: str,
+def _workspace(session: Session, team_id: str, now: datetime) -> int:
+    workspace = lookups.workspace_by_team(session, team_id)
+    if workspace is None:
+        workspace = Workspace(team_id=team_id, name=team_id, created_at=now)
+        session.add(workspace)
+        session.flush()
+    assert workspace.id is not None
+    return workspace.id
+
+
+def _person(
+    session: Session,
+    workspace_id: int,
     user_id: str,
     name: str,
     account_type: str,
-    now: datetime,
-    operators: frozenset[str],
     email: str | None,
-) -> Actor:
-    email = email.strip().lower() if email else None
-    with uow:
-        session = uow.session
-        workspace = lookups.workspace_by_team(session, team_id)
-        if workspace is None:
-            workspace = Workspace(team_id=team_id, name=team_id, created_at=now)
-            session.add(workspace)
-            session.flush()
-        assert workspace.id is not None
-        person = lookups.person_by_slack_id(session, workspace.id, user_id)
-        if person is None and email:
-            person = lookups.person_by_email(session, workspace.id, email)
-            if person is not None and person.slack_user_id is None:
-                person.slack_user_id = user_id  # invited by e-mail, now here in Slack
-            elif person is not None:  # the address belongs to someone else's Slack account
-                person, email = None, None
-        if person is None:
-            person = Person(
-                workspace_id=workspace.id,
-                slack_user_id=user_id,
-                email=email,
-                name=name,
-                name_key=name_key(name),
-                account_type=account_type,
-                created_at=now,
-            )
-            session.add(person)
-        elif (person.name, person.account_type) != (name, account_type):
-            person.name, person.name_key = name, name_key(name)
-            person.account_type = account_type
-        session.flush()
-        assert person.id is not None
-        operator = is_operator(session, workspace.id, person.id)
-        if not operator and user_id in operators:
-            session.add(Operator(workspace_id=workspace.id, person_id=person.id, created_at=now))
-            operator = True
-        uow.commit()
-        return Actor(workspace.id, person.id, person.name, person.account_type, operator)
+    now: datetime,
+) -> Person:
+    person = lookups.person_by_slack_id(session, workspace_id, user_id)
+    if person is None and email:
+        person = lookups.person_by_email(session, workspace_id, email)
+        if person is not None and person.slack_user_id is None:
+            person.slack_user_id = user_id  # invited by e-mail, now here in Slack
+        elif person is not None:  # the address is another Slack account's
+            person, email = None, None
+    if person is None:
+        person = Person(
+            workspace_id=workspace_id,
+            slack_user_id=user_id,
+            email=email,
+            name=name,
+            name_key=name_key(name),
+            account_type=account_type,
+            created_at=now,
+        )
+        session.add(person)
+    elif (person.name, person.account_type) != (name, account_type):
+        person.name, person.name_key = name, name_key(name)
+        person.account_type = account_type
+    session.flush()
+    return person

@@ -1,6 +1,8 @@
 """Every storage and use-case test runs on SQLite and on PostgreSQL, each in a fresh database."""
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +16,7 @@ from commands.actor import Actor, identify
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
+from tests.e2e.slack import free_port, wait_for_port
 from tests.stripe.standin import StripeStandIn
 
 PG_ADMIN = os.environ.get("BILLBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -92,3 +95,27 @@ def stripe(stripe_standin: StripeStandIn) -> StripeStandIn:
     """The session's stand-in, emptied: no objects, sessions, webhooks or kill rule."""
     stripe_standin.reset()
     return stripe_standin
+
+
+@pytest.fixture(scope="module")
+def smtp(tmp_path_factory):
+    """aiosmtpd in its own process, storing what it receives in a maildir: (port, inbox)."""
+    folder = tmp_path_factory.mktemp("mail")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(folder / "inbox"),
+        ]
+    )
+    wait_for_port(port)
+    yield port, folder / "inbox"
+    process.terminate()
+    process.wait(timeout=10)

@@ -5,39 +5,13 @@ import email
 import json
 import mailbox
 import re
-import subprocess
-import sys
 import time
 import urllib.request
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.e2e.slack import Billbot, free_port, get, serve_env, wait_for_port
-
-
-@pytest.fixture(scope="module")
-def smtp(tmp_path_factory):
-    """aiosmtpd in its own process, storing what it receives in a maildir."""
-    folder = tmp_path_factory.mktemp("mail")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            f"127.0.0.1:{port}",
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            str(folder / "inbox"),
-        ]
-    )
-    wait_for_port(port)
-    yield port, folder / "inbox"
-    process.terminate()
-    process.wait(timeout=10)
+from tests.e2e.slack import Billbot, get, serve_env
 
 
 @pytest.fixture(scope="module")

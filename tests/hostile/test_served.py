@@ -9,8 +9,6 @@ import mailbox
 import re
 import select
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -21,7 +19,7 @@ import pytest
 from stripe import WebhookSignature
 
 from bot.server import MAX_BODY
-from tests.e2e.slack import SECRET, Billbot, free_port, get, post, serve_env, wait_for_port
+from tests.e2e.slack import SECRET, Billbot, get, post, serve_env
 from tests.hostile.inprocess import command_form
 
 BOT_TOKEN = "xoxb-hostile-logcheck-5b1e9c0d7a"
@@ -29,30 +27,6 @@ STRIPE_KEY = "sk_test_hostile_logcheck_9f3a1c"
 WEBHOOK_SECRET = "whsec_hostile_logcheck_2d7e4b"
 OLD_SECRET = "0ldsecret0ldsecret0ldsecret0ld00"  # the signing secret before a rotation
 FORM = "application/x-www-form-urlencoded"
-
-
-@pytest.fixture(scope="module")
-def smtp(tmp_path_factory):
-    """aiosmtpd in its own process, keeping what it receives in a maildir."""
-    folder = tmp_path_factory.mktemp("mail")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            f"127.0.0.1:{port}",
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            str(folder / "inbox"),
-        ]
-    )
-    wait_for_port(port)
-    yield port, folder / "inbox"
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
