@@ -401,6 +401,8 @@ def register(app: App, door: Door) -> None:
 
     @app.event("app_home_opened")
     def home_opened(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
+        if not event.get("user"):  # Slack always names who opened it; nothing to show otherwise
+            return
         door.later(
             _publish_home,
             once=body.get("event_id"),

@@ -3,7 +3,8 @@
 Slack's bodies always carry these fields with these types; a signed body without them (a bug,
 or someone holding the signing secret) is answered 400 instead of failing deep inside Bolt or
 a listener. A shape is a dict of field -> type, nested shape or [item shape]; a field whose
-name ends in "?" may be missing or null."""
+name ends in "?" may be missing, one ending in "*" missing or null (as Slack sends `team` and
+`enterprise` for org-wide installs)."""
 
 import json
 import re
@@ -37,15 +38,16 @@ COMMAND = {
     "text?": str,
     "user_name?": str,
 }
+VIEW = {"app_installed_team_id?": SLACK_ID, "team_id?": SLACK_ID}
 PAYLOAD = {
     "type": str,
-    "user": {"id": SLACK_ID},
-    "team?": TEAM,
+    "user": {"id": SLACK_ID, "team_id?": SLACK_ID},
+    "team*": TEAM,
     "trigger_id?": LONG_SLACK_ID,
-    "enterprise?": ANY_DICT,
+    "enterprise*": ANY_DICT,
     "is_enterprise_install?": bool,
     "channel?": {"id": SLACK_ID},
-    "view?": ANY_DICT,
+    "view?": VIEW,
     "message?": ANY_DICT,
     "container?": ANY_DICT,
 }
@@ -56,11 +58,11 @@ BLOCK_ACTIONS = {
     "response_url?": HTTP_URL,
     "container?": {"type?": str},
     "channel?": {"id": SLACK_ID},
-    "view?": {"id": SLACK_ID, "private_metadata?": str},
+    "view?": {**VIEW, "id": SLACK_ID, "private_metadata?": str},
 }
 VIEW_SUBMISSION = {
     **PAYLOAD,
-    "view": {"id": SLACK_ID, "callback_id": str, "state": {"values": ANY_DICT}},
+    "view": {**VIEW, "id": SLACK_ID, "callback_id": str, "state": {"values": ANY_DICT}},
 }
 EVENT = {
     "type": str,
@@ -76,9 +78,9 @@ EVENT = {
 EVENTS_API = {  # what Bolt reads of any JSON body
     "type": str,
     "team_id?": SLACK_ID,
-    "event?": ANY_DICT,
-    "authorizations?": [{"team_id?": SLACK_ID, "user_id?": SLACK_ID, "enterprise_id?": str}],
-    "enterprise_id?": str,
+    "event?": EVENT,
+    "authorizations?": [{"team_id*": SLACK_ID, "user_id?": SLACK_ID, "enterprise_id*": str}],
+    "enterprise_id*": str,
     "is_enterprise_install?": bool,
     "is_ext_shared_channel?": bool,
 }
@@ -91,9 +93,11 @@ def fits(value: object, shape: Any) -> bool:
         if not isinstance(value, dict):
             return False
         for key, inner in shape.items():
-            name = key.removesuffix("?")
+            name = key.rstrip("?*")
+            if name not in value and key[-1] in "?*":
+                continue
             if value.get(name) is None:
-                if key.endswith("?"):
+                if key.endswith("*"):
                     continue
                 return False
             if not fits(value[name], inner):
