@@ -39,11 +39,7 @@ def pay_link(
                 "records it with `/billing mark-paid`."
             )
         customer_id, name = row.stripe_customer_id, row.name
-        card = (
-            f"{(row.card_brand or 'card').title()} ending {row.card_last4}"
-            if row.card_last4
-            else None
-        )
+        card = card_label(row)
     customer_id = customer_id or ensure_customer(uow, gateway, id_of(seen.company))
     back = public_url.rstrip("/") + "/cards/done"
     if card:
@@ -107,3 +103,10 @@ def remember_card(
             source=source,
         )
     return company
+
+
+def card_label(company: Company) -> str | None:
+    """The card on file as people say it ("Visa ending 4242"); None without one."""
+    if not company.card_last4:
+        return None
+    return f"{(company.card_brand or 'card').title()} ending {company.card_last4}"

@@ -20,7 +20,7 @@ from billing.roles import PERMISSIONS, Action, allowed
 from commands.access import access_view
 from commands.actor import Actor
 from commands.apps import app_views
-from commands.cards import PayLink, pay_link
+from commands.cards import PayLink, card_label, pay_link
 from commands.drafts import drafts_for
 from commands.statements import CLOSED, Calendar, statement_view
 from commands.views import (
@@ -175,11 +175,7 @@ def upcomings(
 def _upcoming(
     company: Company, month: Month, amount_minor: int, charge_on: date, final: bool
 ) -> Upcoming:
-    card = (
-        f"{(company.card_brand or 'card').title()} ending {company.card_last4}"
-        if company.card_last4
-        else None
-    )
+    card = card_label(company)
     return Upcoming(
         id_of(company),
         company.name,
