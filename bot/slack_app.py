@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -57,7 +58,12 @@ UNAVAILABLE = (
     "billbot can't reach its records right now, so nothing was read or changed. "
     "Please try again in a minute."
 )
+BUSY = (
+    "billbot has more to do right now than it can take on, so it did not act on that. "
+    "Please try again in a minute."
+)
 MAX_ACTORS = 10_000  # people remembered at once (forgotten all together past it)
+MAX_BACKLOG = 5_000  # pieces of work waiting for a worker (~10 KB each); past it, "try again"
 OUT_OF_DATE = "That button is out of date: ask again."
 WORKERS = 4  # threads for work after acks (replies, greetings, Home tabs); see bench/ack.py
 
@@ -79,6 +85,10 @@ class Door:
         self.people = People()
         self.terms = Terms.of(settings)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="billbot-work")
+        self.apologies = ThreadPoolExecutor(max_workers=1, thread_name_prefix="billbot-sorry")
+        self.max_backlog = MAX_BACKLOG
+        self.backlog = 0  # work handed to the pool and not finished
+        self._counting = threading.Lock()
         self.mailer = mailer_for(settings)
         self._actors: dict[tuple, tuple[float, Actor]] = {}
 
@@ -104,7 +114,21 @@ class Door:
         Slack event id or trigger id; Slack re-sends events it thinks were missed
         (X-Slack-Retry-Num), a replay re-sends anything, and each id is acted on once.
         (Bolt's lazy listeners deep-copy every request: too slow.)"""
-        self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(_log_failure)
+        with self._counting:
+            full = self.backlog >= self.max_backlog
+            if not full:
+                self.backlog += 1
+        if full:  # overloaded: memory stays bounded, and whoever asked hears so at once
+            log.warning("too busy: %s not taken on", getattr(work, "__name__", "work"))
+            if sorry is not None:
+                self.apologies.submit(_say, sorry, BUSY)
+            return
+        self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(self._finished)
+
+    def _finished(self, future: Future[None]) -> None:
+        with self._counting:
+            self.backlog -= 1
+        _log_failure(future)
 
     def _run(
         self,
@@ -122,10 +146,7 @@ class Door:
             # was changed (the unit of work rolled back); the person hears so, not silence
             log.warning("the database is out of reach: %s", type(error.orig).__name__)
             if sorry is not None:
-                try:
-                    sorry(UNAVAILABLE)
-                except (SlackApiError, OSError) as slack_error:
-                    log.warning("could not say the database is out of reach: %s", slack_error)
+                _say(sorry, UNAVAILABLE)
 
     def actor(self, client: WebClient, team_id: str, user_id: str, fallback: str) -> Actor:
         """Who is asking; remembered as long as Slack's answer about them (`People`), so a
@@ -373,10 +394,13 @@ def register(app: App, door: Door) -> None:
             )
 
     def on_question(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
+        if not (event.get("channel") and event.get("user")):  # nowhere or no one to answer
+            return
+
         def sorry(text: str) -> None:
             client.chat_postEphemeral(
                 channel=event["channel"],
-                user=event.get("user", ""),
+                user=event["user"],
                 thread_ts=event.get("thread_ts") or event.get("ts"),
                 text=text,
             )
@@ -538,6 +562,14 @@ def _ephemeral(respond: Respond | None) -> Callable[[str], object] | None:
     if respond is None:  # the Home tab has no response URL
         return None
     return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+def _say(sorry: Callable[[str], object], text: str) -> None:
+    """Tell the person why nothing happened; if even that fails, the log says so."""
+    try:
+        sorry(text)
+    except (SlackApiError, OSError, ValueError) as error:  # ValueError: no response_url
+        log.warning("could not tell someone %r: %s", text[:40], error)
 
 
 def _log_failure(future: Future[None]) -> None:

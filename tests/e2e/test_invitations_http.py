@@ -206,6 +206,7 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
     from pathlib import Path
 
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
@@ -245,7 +246,8 @@ def test_the_invite_page_in_a_real_browser(billbot, standin, shop, request):
         email.clear()
         email.send_keys("ap@gina.example")
         browser.find_element(By.TAG_NAME, "button").click()
-        WebDriverWait(browser, 15).until(  # the form posts; wait for the next page, not the old
+        # the form posts; wait for the next page (the old page's h1 may go stale while we read it)
+        WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
             lambda b: b.find_element(By.TAG_NAME, "h1").text == "All set"
         )
         browser.save_screenshot(str(artifacts / "invite-page-done.png"))
