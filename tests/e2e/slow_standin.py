@@ -103,7 +103,7 @@ async def api(request: web.Request) -> web.Response:
     if method == "conversations.replies":  # a thread: its parent, then the files shared in it
         ts, channel = args.get("ts"), args.get("channel")
         shared = [
-            {"type": "message", "ts": ts, "thread_ts": ts, "files": u["files"]}
+            {"type": "message", "ts": u["ts"], "thread_ts": ts, "files": u["files"]}
             for u in UPLOADS
             if u["thread_ts"] == ts and u["channel"] == channel
         ]
@@ -116,8 +116,13 @@ async def api(request: web.Request) -> web.Response:
     if method == "files.completeUploadExternal":
         files = args.get("files") or "[]"
         files = json.loads(files) if isinstance(files, str) else files
-        UPLOADS.append(
-            {"channel": args.get("channel_id"), "thread_ts": args.get("thread_ts"), "files": files}
+        UPLOADS.append(  # shared as a reply in the thread: a message with a ts of its own
+            {
+                "channel": args.get("channel_id"),
+                "thread_ts": args.get("thread_ts"),
+                "ts": f"{int(time.time())}.{next(_ts):06d}",
+                "files": files,
+            }
         )
         return _ok(files=[{"id": f.get("id"), "title": f.get("title")} for f in files])
     if method == "auth.test":
