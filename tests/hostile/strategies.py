@@ -8,6 +8,7 @@ import string
 import time
 from urllib.parse import urlencode
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from bot.help import ENTRIES
@@ -17,6 +18,18 @@ from commands.stripe_events import HANDLERS
 from commands.transfers import APPROVE
 from commands.transfers import DECLINE as REFUSE
 from payments.stripe_gateway import KEY
+
+
+def fuzz(examples: int) -> settings:
+    """The same cases on every run (derandomized, no example database), however slow."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
 
 SUBCOMMANDS = [e.name for e in ENTRIES]
 WORDS = sorted({w for e in ENTRIES for w in e.name.split()})

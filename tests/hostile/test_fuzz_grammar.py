@@ -5,7 +5,7 @@ every line with a plain reply (2,000 cases per database), never an exception or 
 import dataclasses
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import requests as rq
@@ -14,21 +14,11 @@ from bot.grammar import UsageError, parse
 from tests.conftest import NOW, person
 from tests.hostile.conftest import seed
 from tests.hostile.inprocess import leaks
-from tests.hostile.strategies import LINES
+from tests.hostile.strategies import LINES, fuzz
 
 CASES = 10_000
 ANSWER_CASES = 2_000
 REQUEST_TYPES = tuple(t for t in vars(rq).values() if dataclasses.is_dataclass(t))
-
-
-def fuzz(examples: int) -> settings:
-    return settings(
-        max_examples=examples,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
 
 
 def new_leaks(text: str, typed: str) -> list[str]:

@@ -12,7 +12,7 @@ import hmac
 import time
 import traceback
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hostile.inprocess import (
@@ -24,20 +24,10 @@ from tests.hostile.inprocess import (
     slack_signature,
     stripe_headers,
 )
-from tests.hostile.strategies import slack_bodies, stripe_bodies
+from tests.hostile.strategies import fuzz, slack_bodies, stripe_bodies
 
 CASES = {"sqlite": 10_000, "postgresql": 2_000}  # the same code paths; PostgreSQL is slower
 TRY_AGAIN = (503, '{"error":"try again later"}')  # Stripe unreachable: Stripe sends it again
-
-
-def fuzz(examples: int) -> settings:
-    return settings(
-        max_examples=examples,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
 
 
 def where(error: BaseException) -> str:
