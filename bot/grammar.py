@@ -23,7 +23,7 @@ from billing.errors import Invalid
 from billing.money import normalize_currency, parse_amount
 from billing.names import clean_name
 from billing.periods import Month
-from billing.refs import ChannelRef, PersonRef, TeamRef
+from billing.refs import ChannelRef, PersonRef, TeamRef, record_id
 from billing.reminders import check_time, parse_days
 from bot import requests as rq
 from bot.help import ENTRIES, Entry, group_usage, help_text, usage_of
@@ -424,10 +424,10 @@ def _token(tok: Token) -> str:
 
 
 def _number(tok: Token) -> int:
-    text = tok.text.lstrip("#")
-    if not text.isascii() or not text.isdigit() or not 0 < int(text) < 2**31:
+    number = record_id(tok.text.lstrip("#"))
+    if number is None:
         raise _Bad(f"{tok.shown} is not a number like 12.")
-    return int(text)
+    return number
 
 
 def _month(tok: Token) -> Month:

@@ -57,13 +57,13 @@ BLOCK_ACTIONS = {
     "actions": [{"action_id": str, "value?": str}],
     "response_url?": HTTP_URL,
     "container?": {"type?": str},
-    "channel?": {"id": SLACK_ID},
     "view?": {**VIEW, "id": SLACK_ID, "private_metadata?": str},
 }
 VIEW_SUBMISSION = {
     **PAYLOAD,
     "view": {**VIEW, "id": SLACK_ID, "callback_id": str, "state": {"values": ANY_DICT}},
 }
+PAYLOADS = {"block_actions": BLOCK_ACTIONS, "view_submission": VIEW_SUBMISSION}
 EVENT = {
     "type": str,
     "user?": SLACK_ID,
@@ -147,15 +147,13 @@ def _event_body(text: str) -> bool:
 
 def _payload(text: str) -> bool:
     payload = _json(text)
-    if not fits(payload, PAYLOAD):
+    kind = payload.get("type") if isinstance(payload, dict) else None
+    if not fits(payload, PAYLOADS.get(kind, PAYLOAD) if isinstance(kind, str) else PAYLOAD):
         return False
     assert isinstance(payload, dict)
-    kind = payload["type"]
-    if kind == "block_actions":
-        return fits(payload, BLOCK_ACTIONS)
-    if kind == "view_submission":
-        return fits(payload, VIEW_SUBMISSION) and all(
-            isinstance(fields, dict) and all(isinstance(f, dict) for f in fields.values())
-            for fields in payload["view"]["state"]["values"].values()
-        )
-    return True
+    if kind != "view_submission":
+        return True
+    return all(  # block id -> action id -> the input's state
+        isinstance(fields, dict) and all(isinstance(f, dict) for f in fields.values())
+        for fields in payload["view"]["state"]["values"].values()
+    )

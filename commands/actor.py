@@ -43,24 +43,25 @@ def identify(
     their address. Two first requests at once: the one that loses the race (a unique key
     taken meanwhile) reads, on its second try, the row the other one wrote."""
     email = email.strip().lower() if email else None
-    for last_try in (False, True):
-        try:
-            with uow:
-                workspace_id = _workspace(uow.session, team_id, now)
-                person = _person(uow.session, workspace_id, user_id, name, account_type, email, now)
-                assert person.id is not None
-                operator = is_operator(uow.session, workspace_id, person.id)
-                if not operator and user_id in operators:
-                    uow.session.add(
-                        Operator(workspace_id=workspace_id, person_id=person.id, created_at=now)
-                    )
-                    operator = True
-                uow.commit()
-                return Actor(workspace_id, person.id, person.name, person.account_type, operator)
-        except IntegrityError:
-            if last_try:
-                raise
-    raise AssertionError("unreachable")
+
+    def attempt() -> Actor:
+        with uow:
+            workspace_id = _workspace(uow.session, team_id, now)
+            person = _person(uow.session, workspace_id, user_id, name, account_type, email, now)
+            assert person.id is not None
+            operator = is_operator(uow.session, workspace_id, person.id)
+            if not operator and user_id in operators:
+                uow.session.add(
+                    Operator(workspace_id=workspace_id, person_id=person.id, created_at=now)
+                )
+                operator = True
+            uow.commit()
+            return Actor(workspace_id, person.id, person.name, person.account_type, operator)
+
+    try:
+        return attempt()
+    except IntegrityError:  # lost the race: the second try finds the winner's rows
+        return attempt()
 
 
 def _workspace(session: Session, team_id: str, now: datetime) -> int:
