@@ -52,7 +52,7 @@ import psycopg  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from bot.blocks import fallback_text  # noqa: E402
-from commands.notice_texts import VIEW_STATEMENT  # noqa: E402
+from bot.render.buttons import VIEW_STATEMENT  # noqa: E402
 from storage.bulk import insert_rows  # noqa: E402
 from storage.database import make_engine  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402

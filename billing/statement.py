@@ -7,28 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from billing.billable import (
-    AppFacts,
-    PlanTerms,
-    Segment,
-    billable_days,
-    billed_segments,
-    check_count,
-)
+from billing.app_history import AppFacts
+from billing.billable import Segment, billed_segments
 from billing.errors import Invalid
 from billing.money import exponent, normalize_currency, prorate, round_half_up
 from billing.periods import Month
-
-__all__ = [
-    "MIN_CHARGE",
-    "AppFacts",
-    "Line",
-    "PlanTerms",
-    "StatementDraft",
-    "billable_days",
-    "build_statement",
-    "min_charge_minor",
-]
+from billing.plans import PlanTerms, check_count
 
 MIN_CHARGE = Decimal("0.50")  # of the currency's major unit; smaller totals carry over
 # English abbreviations, not the process locale's

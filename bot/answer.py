@@ -11,11 +11,12 @@ from bot import requests as r
 from bot.delivery import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
-from bot.render_text import render, statement_csv
+from bot.render.statement_csv import statement_csv
+from bot.render_text import render
 from bot.terms import Terms
 from commands.actor import Actor
 from commands.invitations import ACCEPT, DECLINE, InvitationSent
-from commands.views import StatementView
+from commands.show_statement import StatementView
 from storage.unit_of_work import UnitOfWork
 
 CONFLICT = (

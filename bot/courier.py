@@ -17,12 +17,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import col, select
 
+from billing.closing import CLOSED
 from bot.chart import history_png
 from bot.drain import Drain, DrainReport
 from bot.mailer import mailer_for
 from bot.settings import Settings
 from bot.slack_client import api_base
-from commands.statements import CLOSED
 from storage.outbox import Claimed
 from storage.tables import Company, Statement, Workspace
 from storage.unit_of_work import UnitOfWork

@@ -8,20 +8,30 @@ from bot.terms import Terms
 from commands import (
     accept_invitation,
     access,
-    apps,
     audit_log,
-    cards,
-    channels,
     companies,
     invitation_answers,
     invitations,
     membership,
-    plans,
-    statements,
     teams,
     transfers,
 )
 from commands.actor import Actor
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.delete_app import delete_app
+from commands.link_channel import link_channel
+from commands.list_apps import list_apps
+from commands.list_plans import list_plans
+from commands.mark_paid import mark_paid
+from commands.pay_link import pay_link
+from commands.record_usage import record_usage
+from commands.set_app_domain import set_app_domain
+from commands.set_app_plan import set_app_plan
+from commands.set_reminders import set_reminders
+from commands.show_reminders import show_reminders
+from commands.show_statement import show_statement
+from commands.unlink_channel import unlink_channel
 from commands.views import Done
 from commands.whoami import who_am_i
 from storage.unit_of_work import UnitOfWork
@@ -73,9 +83,9 @@ def run(
                 timezone=timezone,
             )
         case r.ListApps(company):
-            return apps.list_apps(uow=uow, actor=actor, company=company)
+            return list_apps(uow=uow, actor=actor, company=company)
         case r.NewApp(name, company, environment, plan, trial):
-            return apps.create_app(
+            return create_app(
                 uow=uow,
                 actor=actor,
                 now=now,
@@ -86,15 +96,15 @@ def run(
                 trial=trial,
             )
         case r.SetAppDomain(app, domain, since):
-            return apps.set_app_domain(
+            return set_app_domain(
                 uow=uow, actor=actor, now=now, app=app, domain=domain, since=since
             )
         case r.SetAppPlan(app, plan, since):
-            return apps.set_app_plan(uow=uow, actor=actor, now=now, app=app, plan=plan, since=since)
+            return set_app_plan(uow=uow, actor=actor, now=now, app=app, plan=plan, since=since)
         case r.DeleteApp(app, on):
-            return apps.delete_app(uow=uow, actor=actor, now=now, app=app, on=on)
+            return delete_app(uow=uow, actor=actor, now=now, app=app, on=on)
         case r.NewPlan(name, amount_minor, currency, environment, metric, unit, included):
-            return plans.create_plan(
+            return create_plan(
                 uow=uow,
                 actor=actor,
                 now=now,
@@ -107,7 +117,7 @@ def run(
                 included=included,
             )
         case r.ListPlans():
-            return plans.list_plans(uow=uow, actor=actor)
+            return list_plans(uow=uow, actor=actor)
         case r.ListTeams():
             return teams.list_teams(uow=uow, actor=actor)
         case r.NewTeam(name):
@@ -129,7 +139,7 @@ def run(
         case r.ShowAccess(company):
             return access.list_access(uow=uow, actor=actor, company=company)
         case r.ShowStatement(company, month, csv):
-            return statements.show_statement(
+            return show_statement(
                 uow=uow,
                 actor=actor,
                 now=now,
@@ -139,25 +149,25 @@ def run(
                 calendar=terms.calendar,
             )
         case r.RecordUsage(app, metric, quantity, on):
-            return statements.record_usage(
+            return record_usage(
                 uow=uow, actor=actor, now=now, app=app, metric=metric, quantity=quantity, on=on
             )
         case r.Pay(company):
-            return cards.pay_link(
+            return pay_link(
                 uow, terms.gateway, actor=actor, company=company, public_url=terms.public_url
             )
         case r.MarkPaid(company, month):
-            return statements.mark_paid(uow=uow, actor=actor, now=now, company=company, month=month)
+            return mark_paid(uow=uow, actor=actor, now=now, company=company, month=month)
         case r.LinkChannel(company, channel):
-            return channels.link_channel(
+            return link_channel(
                 uow, actor=actor, now=now, company=company, channel=channel, here=channel_id
             )
         case r.UnlinkChannel(company):
-            return channels.unlink_channel(uow, actor=actor, now=now, company=company)
+            return unlink_channel(uow, actor=actor, now=now, company=company)
         case r.ShowReminders(company):
-            return channels.show_reminders(uow, actor=actor, company=company)
+            return show_reminders(uow, actor=actor, company=company)
         case r.SetReminders(company, on, days, time):
-            return channels.set_reminders(
+            return set_reminders(
                 uow, actor=actor, now=now, company=company, on=on, days=days, time=time
             )
     return _collaborate(request, uow=uow, actor=actor, now=now, terms=terms)

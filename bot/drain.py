@@ -10,7 +10,7 @@ import smtplib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,7 +20,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.blocks import fallback_text
 from bot.delivery import message_blocks
 from bot.mailer import Mailer
-from storage.outbox import MAX_ATTEMPTS, Claimed, Outcome, claim, expand, record, remember_ts
+from bot.render.notices import render_notice
+from storage.fan_out import expand
+from storage.outbox import MAX_ATTEMPTS, Claimed, Outcome, claim, record, remember_ts
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("billbot.drain")
@@ -166,6 +168,7 @@ class Drain:
 
     async def _attempt(self, row: Claimed) -> Outcome:
         try:
+            row = replace(row, payload=render_notice(row.payload))
             if row.email is not None:
                 await asyncio.to_thread(self._mail, row)
                 return self._sent(row, None)

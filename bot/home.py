@@ -17,9 +17,10 @@ from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
 from bot.blocks import escape, reply_blocks
+from bot.render.buttons import PAY, VIEW_STATEMENT
+from bot.render.notice_words import day
 from commands.home import HomeCompany, HomeView, PendingInvitation
 from commands.invitations import ACCEPT, DECLINE
-from commands.notice_texts import PAY, VIEW_STATEMENT, day
 
 NEW_COMPANY = "new_company"  # action id of the Home button, callback id of its modal
 SHOW_HELP = "show_help"

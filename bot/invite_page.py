@@ -15,8 +15,8 @@ from billing.errors import DomainError
 from billing.invitations import InvitationUnusable
 from billing.roles import PERMISSIONS, Action
 from commands.accept_invitation import Accepted, accept_invitation
-from commands.cards import card_link
 from commands.invitation_preview import Preview, preview_invitation
+from commands.stripe_customer import card_link
 from payments.gateway import Gateway, Unavailable
 from storage.unit_of_work import UnitOfWork
 

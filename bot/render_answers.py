@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from functools import singledispatch
 
 from billing.money import Money
-from commands.cards import PayLink
-from commands.notice_texts import day, pay_button, view_button
+from bot.render.buttons import pay_button, view_button
+from bot.render.notice_words import day
+from commands.app_views import AppView
+from commands.pay_link import PayLink
 from commands.views import (
     AppPlans,
-    AppView,
     BillingPeople,
     CannotPay,
     Dues,

@@ -1,28 +1,32 @@
 """Results as plain text (Slack mrkdwn-safe): what the console prints and Slack's fallback."""
 
-import csv
-import io
 from functools import singledispatch
 
 from billing.money import Money
 from commands.accept_invitation import Accepted
+from commands.app_views import AppView
 from commands.audit_log import AuditPage
-from commands.cards import PayLink
+from commands.company_channel import ChannelLink
+from commands.create_app import AppCreated
+from commands.create_plan import PlanCreated
+from commands.delete_app import AppDeleted
 from commands.invitation_answers import InviteList
 from commands.invitations import InvitationSent
-from commands.plans import describe_plan
+from commands.list_apps import AppList
+from commands.list_plans import PlanList, PlanView
+from commands.mark_paid import MarkedPaid
+from commands.pay_link import PayLink
+from commands.record_usage import UsageRecorded
+from commands.set_app_domain import DomainSet
+from commands.set_app_plan import AppPlanSet
+from commands.show_reminders import ReminderSettings
+from commands.show_statement import StatementView
 from commands.transfers import TransferAsked
 from commands.views import (
     AccessView,
-    AppList,
-    AppView,
-    ChannelLink,
     CompanyList,
     CompanyView,
     Done,
-    PlanList,
-    ReminderSettings,
-    StatementView,
     TeamList,
     WhoAmIView,
 )
@@ -138,6 +142,13 @@ def _pay_link(result: PayLink, audience: str) -> str:
     )
 
 
+def describe_plan(plan: PlanView) -> str:
+    text = "unbilled" if plan.kind == "unbilled" else f"{plan.price} a month"
+    if plan.metric and plan.unit_price is not None:
+        text += f" + {plan.unit_price} per {plan.metric} above {plan.included:,} a day"
+    return f"{text}, {plan.environment}"
+
+
 @render.register
 def _plans(result: PlanList, audience: str) -> str:
     if not result.items:
@@ -192,59 +203,6 @@ def _statement(result: StatementView, audience: str) -> str:
     return "\n".join(lines)
 
 
-def statement_csv(result: StatementView) -> str:
-    """The statement as CSV: one row per line, amounts as exact decimals."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "company",
-            "month",
-            "kind",
-            "app",
-            "description",
-            "first_day",
-            "last_day",
-            "days",
-            "quantity",
-            "amount",
-            "currency",
-        ]
-    )
-    for line in result.lines:
-        writer.writerow(
-            [
-                result.company,
-                result.month,
-                line.kind,
-                line.app or "",
-                line.description,
-                line.first_day or "",
-                line.last_day or "",
-                line.days or "",
-                line.quantity or "",
-                Money(line.amount_minor, result.currency).as_decimal(),
-                result.currency,
-            ]
-        )
-    writer.writerow(
-        [
-            result.company,
-            result.month,
-            "total",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            result.total.as_decimal(),
-            result.currency,
-        ]
-    )
-    return out.getvalue().rstrip("\n")
-
-
 @render.register
 def _pending(result: InviteList, audience: str) -> str:
     if not result.lines:
@@ -273,3 +231,41 @@ def _audit(result: AuditPage, audience: str) -> str:
     if result.page < result.pages:
         lines.append(f'Older: `/billing audit "{result.company}" page:{result.page + 1}`')
     return "\n".join(lines)
+
+
+@render.register
+def _app_created(result: AppCreated, audience: str) -> str:
+    on_plan = f"on plan {result.plan}" if result.plan else "unbilled (no plan yet)"
+    trial = ", in trial" if result.trial else ""
+    return f"Created {result.environment} app {result.app} in {result.company}, {on_plan}{trial}."
+
+
+@render.register
+def _domain_set(result: DomainSet, audience: str) -> str:
+    return f"{result.app} now answers at {result.domain} (since {result.since.isoformat()})."
+
+
+@render.register
+def _app_plan_set(result: AppPlanSet, audience: str) -> str:
+    return f"{result.app} is on plan {result.plan} from {result.since.isoformat()}."
+
+
+@render.register
+def _app_deleted(result: AppDeleted, audience: str) -> str:
+    return f"Deleted {result.app} as of {result.on.isoformat()}: it is billed through that day."
+
+
+@render.register
+def _plan_created(result: PlanCreated, audience: str) -> str:
+    return f"Added plan {result.plan.name}: {describe_plan(result.plan)}."
+
+
+@render.register
+def _usage_recorded(result: UsageRecorded, audience: str) -> str:
+    day = result.day.isoformat()
+    return f"Recorded {result.quantity:,} {result.metric} for {result.app} on {day}."
+
+
+@render.register
+def _marked_paid(result: MarkedPaid, audience: str) -> str:
+    return f"Marked the {result.month} statement of {result.company} paid."

@@ -1,10 +1,23 @@
 """Typed requests: what a `/billing` line asks for, once parsed."""
 
 from dataclasses import dataclass
-from datetime import date
 
-from billing.periods import Month
-from billing.refs import ChannelRef, PersonRef, TeamRef
+from billing.refs import PersonRef, TeamRef
+from commands.create_app import NewApp
+from commands.create_plan import NewPlan
+from commands.delete_app import DeleteApp
+from commands.link_channel import LinkChannel
+from commands.list_apps import ListApps
+from commands.list_plans import ListPlans
+from commands.mark_paid import MarkPaid
+from commands.pay_link import Pay
+from commands.record_usage import RecordUsage
+from commands.set_app_domain import SetAppDomain
+from commands.set_app_plan import SetAppPlan
+from commands.set_reminders import SetReminders
+from commands.show_reminders import ShowReminders
+from commands.show_statement import ShowStatement
+from commands.unlink_channel import UnlinkChannel
 
 
 @dataclass(frozen=True)
@@ -48,56 +61,6 @@ class SetCompany:
 
 
 @dataclass(frozen=True)
-class ListApps:
-    company: str | None = None
-
-
-@dataclass(frozen=True)
-class NewApp:
-    name: str
-    company: str
-    environment: str = "production"
-    plan: str | None = None
-    trial: bool = False
-
-
-@dataclass(frozen=True)
-class SetAppDomain:
-    app: str
-    domain: str
-    since: date | None = None
-
-
-@dataclass(frozen=True)
-class SetAppPlan:
-    app: str
-    plan: str
-    since: date | None = None
-
-
-@dataclass(frozen=True)
-class DeleteApp:
-    app: str
-    on: date | None = None
-
-
-@dataclass(frozen=True)
-class NewPlan:
-    name: str
-    amount_minor: int
-    currency: str
-    environment: str = "production"
-    metric: str | None = None
-    unit_price_minor: int | None = None
-    included: int | None = None
-
-
-@dataclass(frozen=True)
-class ListPlans:
-    pass
-
-
-@dataclass(frozen=True)
 class ListTeams:
     pass
 
@@ -136,58 +99,6 @@ class Revoke:
 @dataclass(frozen=True)
 class ShowAccess:
     company: str
-
-
-@dataclass(frozen=True)
-class RecordUsage:
-    app: str
-    metric: str
-    quantity: int
-    on: date | None = None
-
-
-@dataclass(frozen=True)
-class ShowStatement:
-    company: str
-    month: Month | None = None
-    csv: bool = False
-
-
-@dataclass(frozen=True)
-class Pay:
-    company: str
-
-
-@dataclass(frozen=True)
-class MarkPaid:
-    company: str
-    month: Month
-
-
-@dataclass(frozen=True)
-class LinkChannel:
-    company: str
-    channel: ChannelRef | None = None  # None: the channel the command was typed in
-
-
-@dataclass(frozen=True)
-class UnlinkChannel:
-    company: str
-
-
-@dataclass(frozen=True)
-class ShowReminders:
-    company: str
-
-
-@dataclass(frozen=True)
-class SetReminders:
-    """At least one of the optional fields is set."""
-
-    company: str
-    on: bool | None = None
-    days: int | None = None
-    time: str | None = None  # HH:MM, 24-hour
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from bot.home import (
 )
 from bot.mailer import mailer_for
 from bot.notice_buttons import pay_request
+from bot.render.buttons import PAY, VIEW_STATEMENT
 from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import TTL_SECONDS, People
@@ -46,7 +47,6 @@ from commands.companies import create_company
 from commands.home import home_for
 from commands.invitation_answers import decline_invitation
 from commands.invitations import ACCEPT, DECLINE, invite_client
-from commands.notice_texts import PAY, VIEW_STATEMENT
 from commands.questions import statement_page
 from commands.transfers import APPROVE, decide_transfer
 from commands.transfers import DECLINE as REFUSE

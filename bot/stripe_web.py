@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.invite_page import page
-from commands.stripe_events import handle_event
+from commands.handle_stripe_event import handle_event
 from payments.gateway import BadSignature, Gateway, Unavailable
 from storage.unit_of_work import UnitOfWork
 

@@ -3,8 +3,8 @@ where links point, and how payments are taken."""
 
 from dataclasses import dataclass, field
 
+from billing.closing import Calendar
 from bot.settings import Settings
-from commands.statements import Calendar
 from payments.factory import gateway_for
 from payments.gateway import Gateway
 from payments.manual import ManualGateway

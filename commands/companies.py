@@ -11,7 +11,7 @@ from billing.names import clean_name, slugify
 from billing.refs import PersonRef
 from billing.roles import Action, require
 from commands.actor import Actor
-from commands.apps import app_views
+from commands.app_views import app_views
 from commands.resolve import person_referred, visible_company
 from commands.views import CompanyLine, CompanyList, CompanyView, Done
 from storage import lookups

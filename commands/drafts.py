@@ -2,13 +2,13 @@
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from billing.periods import Month
-from billing.statement import StatementDraft, build_statement, min_charge_minor
+from billing.statement import StatementDraft, build_statement
 from storage.billing_facts import month_facts
-from storage.id_sets import among
-from storage.tables import Company, Statement, id_of
+from storage.statements import carried_balances
+from storage.tables import Company, id_of
 
 
 def drafts_for(
@@ -29,15 +29,3 @@ def drafts_for(
         )
         for c in companies
     }
-
-
-def carried_balances(session: Session, company_ids: list[int], previous: Month) -> dict[int, int]:
-    """Last month's totals too small to charge: they carry into this month."""
-    rows = session.exec(
-        select(Statement.company_id, Statement.total_minor, Statement.currency).where(
-            among(session, Statement.company_id, company_ids),
-            Statement.period == str(previous),
-            Statement.status == "finalized",
-        )
-    )
-    return {c: total for c, total, currency in rows if 0 < total < min_charge_minor(currency)}

@@ -6,10 +6,10 @@ from datetime import datetime
 
 from sqlmodel import col, or_, select
 
+from billing.closing import Calendar
 from billing.roles import ROLES
 from commands.actor import Actor
 from commands.questions import unpaid_of, upcomings
-from commands.statements import Calendar
 from commands.views import Unpaid, Upcoming
 from storage.roles import companies_in, companies_of
 from storage.tables import Company, Invitation, Person, id_of

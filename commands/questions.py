@@ -13,16 +13,17 @@ from datetime import date, datetime
 from sqlmodel import Session, col, or_, select
 
 from billing.calendar import local_date
+from billing.closing import CLOSED, Calendar
 from billing.errors import Invalid, NotFound
 from billing.money import Money
 from billing.periods import Month
 from billing.roles import PERMISSIONS, Action, allowed
 from commands.access import access_view
 from commands.actor import Actor
-from commands.apps import app_views
-from commands.cards import PayLink, card_label, pay_link
+from commands.app_views import app_views
 from commands.drafts import drafts_for
-from commands.statements import CLOSED, Calendar, statement_view
+from commands.pay_link import PayLink, card_label, pay_link
+from commands.show_statement import StatementView, statement_view
 from commands.views import (
     AppPlans,
     BillingPeople,
@@ -31,7 +32,6 @@ from commands.views import (
     LastStatement,
     PaidByHand,
     Permissions,
-    StatementView,
     Unpaid,
     Upcoming,
     WhichCompany,

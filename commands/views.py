@@ -5,7 +5,8 @@ from datetime import date
 
 from billing.money import Money
 from billing.periods import Month
-from billing.statement import Line
+from commands.app_views import AppView
+from commands.show_statement import StatementView
 
 
 @dataclass(frozen=True)
@@ -13,19 +14,6 @@ class Done:
     """A change went through; `summary` is the sentence to show."""
 
     summary: str
-
-
-@dataclass(frozen=True)
-class AppView:
-    name: str
-    company: str
-    environment: str
-    trial: bool
-    plan: str | None
-    plan_since: date | None
-    domain: str | None
-    domain_since: date | None
-    deleted_on: date | None
 
 
 @dataclass(frozen=True)
@@ -45,17 +33,6 @@ class CompanyLine:
     name: str
     role: str | None
     apps: int
-
-
-@dataclass(frozen=True)
-class PlanView:
-    name: str
-    kind: str
-    price: Money
-    environment: str
-    metric: str | None
-    unit_price: Money | None
-    included: int | None
 
 
 @dataclass(frozen=True)
@@ -87,67 +64,8 @@ class CompanyList:
 
 
 @dataclass(frozen=True)
-class AppList:
-    company: str | None
-    items: list[AppView]
-
-
-@dataclass(frozen=True)
-class PlanList:
-    items: list[PlanView]
-
-
-@dataclass(frozen=True)
 class TeamList:
     items: list[TeamView]
-
-
-@dataclass(frozen=True)
-class StatementView:
-    company: str
-    month: Month
-    currency: str
-    status: str  # draft (live estimate) | finalized | carried | paid | past_due | void
-    lines: tuple[Line, ...]
-    total_minor: int
-    charge_on: date | None
-    due_on: date | None
-    csv: bool = False
-
-    @property
-    def total(self) -> Money:
-        return Money(self.total_minor, self.currency)
-
-
-@dataclass(frozen=True)
-class ChannelLink:
-    """Where a company's reminders and statements go after a link or an unlink."""
-
-    company: str
-    channel_id: str | None  # None: by DM to its owners, admins and billing people
-    changed: bool  # False: they went there already
-
-
-@dataclass(frozen=True)
-class ReminderSettings:
-    company: str
-    on: bool
-    days: int  # before the charge day
-    time: str  # HH:MM on the company's clock
-    timezone: str
-    channel_id: str | None  # None: by DM to its owners, admins and billing people
-    updated: bool = False  # the settings were just changed
-
-
-@dataclass(frozen=True)
-class CloseReport:
-    month: Month
-    finalized: int
-    already_closed: int
-    not_over: int
-    empty: int
-    totals: dict[str, int]  # currency -> sum of the new statements
-    dry_run: bool
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from billing.closing import CLOSED  # noqa: E402
 from bot.chart import history_png  # noqa: E402
-from commands.statements import CLOSED  # noqa: E402
 from tests.e2e.slack import StandIn, delete  # noqa: E402
 
 BILLBOT = Path(sys.executable).with_name("billbot")

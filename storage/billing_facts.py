@@ -9,8 +9,9 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
+from billing.app_history import AppFacts
 from billing.periods import Month
-from billing.statement import AppFacts, PlanTerms
+from billing.plans import PlanTerms
 from storage.id_sets import among
 from storage.tables import App, AppOwnership, Plan, PlanAssignment, Usage
 

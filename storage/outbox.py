@@ -7,11 +7,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, update
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
-from storage.bulk import insert_rows
-from storage.notices import company_recipients, notify
-from storage.tables import Company, Operator, Outbox, id_of
+from storage.delivery_failures import tell_operators
+from storage.tables import Outbox
 from storage.unit_of_work import UnitOfWork
 
 LEASE = timedelta(minutes=5)  # a claimed row is free again if its sender vanished this long
@@ -85,47 +84,6 @@ def claim(uow: UnitOfWork, *, now: datetime, limit: int) -> list[Claimed]:
     return claimed
 
 
-def expand(uow: UnitOfWork, row: Claimed, *, now: datetime) -> int:
-    """A company notice without a channel becomes one row per person to tell, found now."""
-    with uow:
-        session = uow.session
-        company = session.get(Company, row.company_id)
-        recipients = company_recipients(session, company) if company else []
-        insert_rows(
-            session,
-            Outbox,
-            [
-                {
-                    "workspace_id": row.workspace_id,
-                    "key": f"{row.key}>{channel or email}",
-                    "cause": row.key,
-                    "kind": row.kind,
-                    "company_id": row.company_id,
-                    "channel": channel,
-                    "email": email,
-                    "payload": row.payload,
-                    "status": "pending",
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "created_at": row.created_at,
-                }
-                for channel, email in recipients
-            ],
-        )
-        status, error = (
-            ("expanded", None)
-            if recipients
-            else ("failed", "nobody to tell: no linked channel and no owner, admin or billing")
-        )
-        session.connection().execute(
-            update(Outbox)
-            .where(col(Outbox.id) == row.id)
-            .values(status=status, error=error, sent_at=now)
-        )
-        uow.commit()
-    return len(recipients)
-
-
 def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
     """Many outcomes in one transaction."""
     if not outcomes:
@@ -142,7 +100,8 @@ def record(uow: UnitOfWork, outcomes: Sequence[Outcome]) -> None:
             )
         given_up = [o for o in outcomes if o.status == "failed"]
         if given_up:
-            _tell_operators(uow.session, given_up, now=given_up[0].at)
+            why = {o.id: o.error or "unknown error" for o in given_up}
+            tell_operators(uow.session, why, now=given_up[0].at)
         later = [o for o in outcomes if o.status != "sent"]
         if later:
             connection.execute(
@@ -185,32 +144,3 @@ def remember_ts(uow: UnitOfWork, row_id: int, ts: str) -> None:
             update(Outbox).where(col(Outbox.id) == row_id).values(slack_ts=ts)
         )
         uow.commit()
-
-
-def _tell_operators(session: Session, failed: Sequence[Outcome], *, now: datetime) -> None:
-    """A channel message that can never go out (channel gone, bot removed) is told to the
-    workspace's operators, once per row, so someone links another channel."""
-    rows = session.exec(select(Outbox).where(col(Outbox.id).in_([o.id for o in failed]))).all()
-    why = {o.id: o.error or "unknown error" for o in failed}
-    for row in rows:
-        if row.kind in ("message", "delivery_failed") or not row.channel:
-            continue
-        company = session.get(Company, row.company_id) if row.company_id else None
-        operators = session.exec(
-            select(Operator.person_id).where(Operator.workspace_id == row.workspace_id)
-        ).all()
-        where = f"<#{row.channel}>" if row.channel[0] in "CG" else "a direct message"
-        notify(
-            session,
-            workspace_id=row.workspace_id,
-            key=f"delivery_failed:{row.id}",
-            people=list(operators),
-            text=(
-                f"billbot could not post a {row.kind.replace('_', ' ')} message"
-                f"{f' for {company.name}' if company else ''} to {where}: {why[id_of(row)]}. "
-                "Link a channel billbot is in with `/billing channel link`, or unlink it to "
-                "send these by direct message."
-            ),
-            now=now,
-            company_id=row.company_id,
-        )

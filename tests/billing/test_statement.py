@@ -8,18 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from billing.app_history import AppFacts
+from billing.billable import billable_days
 from billing.errors import Invalid
 from billing.money import CURRENCY_EXPONENTS
 from billing.periods import Month
-from billing.statement import (
-    AppFacts,
-    Line,
-    PlanTerms,
-    StatementDraft,
-    billable_days,
-    build_statement,
-    min_charge_minor,
-)
+from billing.plans import PlanTerms
+from billing.statement import Line, StatementDraft, build_statement, min_charge_minor
 
 ACME, GLOBEX, INITECH = 1, 2, 3
 NOV = Month(2026, 11)  # 30 days

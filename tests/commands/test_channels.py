@@ -6,8 +6,12 @@ from sqlmodel import col, select
 from billing.errors import Invalid, NotAllowed, NotFound
 from billing.refs import ChannelRef, PersonRef
 from billing.roles import PERMISSIONS, ROLES, Action
-from commands import access, channels, companies
-from commands.views import ChannelLink, ReminderSettings
+from commands import access, companies
+from commands.company_channel import ChannelLink
+from commands.link_channel import link_channel
+from commands.set_reminders import set_reminders
+from commands.show_reminders import ReminderSettings, show_reminders
+from commands.unlink_channel import unlink_channel
 from storage.tables import AuditEvent
 from tests.conftest import NOW, person
 
@@ -38,7 +42,7 @@ def _events(uow, prefix="company."):
 
 
 def _settings(uow, actor, company="Acme Corp"):
-    return channels.show_reminders(uow, actor=actor, company=company)
+    return show_reminders(uow, actor=actor, company=company)
 
 
 def test_defaults_are_on_three_days_at_nine_by_direct_message(uow, dan):
@@ -49,10 +53,10 @@ def test_defaults_are_on_three_days_at_nine_by_direct_message(uow, dan):
 
 
 def test_link_a_named_channel_and_unlink_it(uow, dan):
-    linked = channels.link_channel(uow, actor=dan, company="acme corp", channel=BILLING, now=NOW)
+    linked = link_channel(uow, actor=dan, company="acme corp", channel=BILLING, now=NOW)
     assert linked == ChannelLink("Acme Corp", "C0BILLING", changed=True)
     assert _settings(uow, dan).channel_id == "C0BILLING"
-    unlinked = channels.unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW)
+    unlinked = unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW)
     assert unlinked == ChannelLink("Acme Corp", None, changed=True)
     assert _settings(uow, dan).channel_id is None
     assert _events(uow) == [
@@ -62,9 +66,9 @@ def test_link_a_named_channel_and_unlink_it(uow, dan):
 
 
 def test_link_without_a_channel_uses_the_one_typed_in(uow, dan):
-    linked = channels.link_channel(uow, actor=dan, company="Acme Corp", here="C0HERE", now=NOW)
+    linked = link_channel(uow, actor=dan, company="Acme Corp", here="C0HERE", now=NOW)
     assert linked.channel_id == "C0HERE"
-    again = channels.link_channel(uow, actor=dan, company="Acme Corp", channel=BILLING, now=NOW)
+    again = link_channel(uow, actor=dan, company="Acme Corp", channel=BILLING, now=NOW)
     assert again.changed
     assert _events(uow)[-1] == (
         "company.channel_linked",
@@ -73,11 +77,11 @@ def test_link_without_a_channel_uses_the_one_typed_in(uow, dan):
 
 
 def test_linking_the_same_channel_again_changes_and_records_nothing(uow, dan):
-    channels.link_channel(uow, actor=dan, company="Acme Corp", channel=BILLING, now=NOW)
-    again = channels.link_channel(uow, actor=dan, company="Acme Corp", here="C0BILLING", now=NOW)
+    link_channel(uow, actor=dan, company="Acme Corp", channel=BILLING, now=NOW)
+    again = link_channel(uow, actor=dan, company="Acme Corp", here="C0BILLING", now=NOW)
     assert again == ChannelLink("Acme Corp", "C0BILLING", changed=False)
-    assert channels.unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW).changed
-    assert not channels.unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW).changed
+    assert unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW).changed
+    assert not unlink_channel(uow, actor=dan, company="Acme Corp", now=NOW).changed
     assert [action for action, _ in _events(uow)] == [
         "company.channel_linked",
         "company.channel_unlinked",
@@ -87,7 +91,7 @@ def test_linking_the_same_channel_again_changes_and_records_nothing(uow, dan):
 def test_one_channel_may_serve_several_companies(uow, dan):
     companies.create_company(uow, actor=dan, name="Bakery", now=NOW)
     for company in ("Acme Corp", "Bakery"):
-        channels.link_channel(uow, actor=dan, company=company, channel=BILLING, now=NOW)
+        link_channel(uow, actor=dan, company=company, channel=BILLING, now=NOW)
     assert _settings(uow, dan, "Bakery").channel_id == _settings(uow, dan).channel_id
 
 
@@ -102,15 +106,13 @@ def test_one_channel_may_serve_several_companies(uow, dan):
 )
 def test_link_needs_a_real_channel(uow, dan, channel, here, phrase):
     with pytest.raises(Invalid, match=phrase):
-        channels.link_channel(
-            uow, actor=dan, company="Acme Corp", channel=channel, here=here, now=NOW
-        )
+        link_channel(uow, actor=dan, company="Acme Corp", channel=channel, here=here, now=NOW)
     assert _settings(uow, dan).channel_id is None
     assert _events(uow) == []
 
 
 def test_change_reminder_settings(uow, dan):
-    changed = channels.set_reminders(
+    changed = set_reminders(
         uow, actor=dan, company="Acme Corp", days=5, time="8:30", on=False, now=NOW
     )
     assert changed == ReminderSettings(
@@ -119,7 +121,7 @@ def test_change_reminder_settings(uow, dan):
     assert _settings(uow, dan) == ReminderSettings(
         "Acme Corp", False, 5, "08:30", "Europe/Berlin", None
     )
-    channels.set_reminders(uow, actor=dan, company="Acme Corp", on=True, days=5, now=NOW)
+    set_reminders(uow, actor=dan, company="Acme Corp", on=True, days=5, now=NOW)
     assert _events(uow) == [
         (
             "company.reminders_set",
@@ -142,21 +144,21 @@ def test_change_reminder_settings(uow, dan):
 def test_bad_settings_change_nothing(uow, dan, options, phrase):
     before = _settings(uow, dan)
     with pytest.raises(Invalid, match=phrase):
-        channels.set_reminders(uow, actor=dan, company="Acme Corp", now=NOW, **options)
+        set_reminders(uow, actor=dan, company="Acme Corp", now=NOW, **options)
     assert _settings(uow, dan) == before
     assert _events(uow) == []
 
 
 def _link(uow, me):
-    return channels.link_channel(uow, actor=me, company="Acme Corp", channel=BILLING, now=NOW)
+    return link_channel(uow, actor=me, company="Acme Corp", channel=BILLING, now=NOW)
 
 
 def _unlink(uow, me):
-    return channels.unlink_channel(uow, actor=me, company="Acme Corp", now=NOW)
+    return unlink_channel(uow, actor=me, company="Acme Corp", now=NOW)
 
 
 def _set(uow, me):
-    return channels.set_reminders(uow, actor=me, company="Acme Corp", days=7, now=NOW)
+    return set_reminders(uow, actor=me, company="Acme Corp", days=7, now=NOW)
 
 
 @pytest.mark.parametrize("use_case", [_link, _unlink, _set])
@@ -182,7 +184,7 @@ def test_owners_and_admins_link_channels_and_set_reminders(uow, dan, use_case, r
 def test_strangers_and_other_workspaces_see_no_settings(uow, dan):
     for stranger in (person(uow, "erin"), person(uow, "dan", team="T2")):
         with pytest.raises(NotFound):
-            channels.show_reminders(uow, actor=stranger, company="Acme Corp")
+            show_reminders(uow, actor=stranger, company="Acme Corp")
 
 
 def test_operators_see_settings_but_change_them_only_with_a_role(uow, dan):

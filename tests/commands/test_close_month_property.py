@@ -7,8 +7,15 @@ from hypothesis import strategies as st
 
 from billing.periods import Month
 from bot.export import export_all
-from commands import apps, companies, plans, statements
+from commands import companies
 from commands.close_month import close_month
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.delete_app import delete_app
+from commands.record_usage import record_usage
+from commands.set_app_domain import set_app_domain
+from commands.set_app_plan import set_app_plan
+from commands.show_statement import show_statement
 from tests.conftest import person
 
 OCT1 = datetime(2026, 10, 1, 8, tzinfo=UTC)
@@ -51,10 +58,8 @@ def test_closing_twice_changes_nothing(uow, shapes):
         uow.commit()
     olivia = person(uow, "olivia", operator=True)
     for name, amount in (("Basic", 4900), ("Pro", 9900)):
-        plans.create_plan(
-            uow, actor=olivia, name=name, amount_minor=amount, currency="USD", now=OCT1
-        )
-    plans.create_plan(
+        create_plan(uow, actor=olivia, name=name, amount_minor=amount, currency="USD", now=OCT1)
+    create_plan(
         uow,
         actor=olivia,
         name="Metered",
@@ -69,9 +74,9 @@ def test_closing_twice_changes_nothing(uow, shapes):
     companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
     for n, shape in enumerate(shapes):
         name = f"app{n}"
-        apps.create_app(uow, actor=dan, name=name, company="Acme", plan=shape["plan"], now=OCT1)
+        create_app(uow, actor=dan, name=name, company="Acme", plan=shape["plan"], now=OCT1)
         if shape["domain"]:
-            apps.set_app_domain(
+            set_app_domain(
                 uow,
                 actor=dan,
                 app=name,
@@ -80,7 +85,7 @@ def test_closing_twice_changes_nothing(uow, shapes):
                 now=OCT1,
             )
         if shape["change"]:
-            apps.set_app_plan(
+            set_app_plan(
                 uow,
                 actor=dan,
                 app=name,
@@ -89,7 +94,7 @@ def test_closing_twice_changes_nothing(uow, shapes):
                 now=OCT1,
             )
         for day, quantity in shape["usage"]:
-            statements.record_usage(
+            record_usage(
                 uow,
                 actor=dan,
                 app=name,
@@ -99,13 +104,11 @@ def test_closing_twice_changes_nothing(uow, shapes):
                 now=NOV1,
             )
         if shape["deleted"]:
-            apps.delete_app(uow, actor=dan, app=name, on=date(2026, 10, shape["deleted"]), now=OCT1)
+            delete_app(uow, actor=dan, app=name, on=date(2026, 10, shape["deleted"]), now=OCT1)
     first = close_month(uow, month=Month(2026, 10), now=NOV1)
     snapshot = export_all(uow.engine)
     second = close_month(uow, month=Month(2026, 10), now=NOV1)
     assert export_all(uow.engine) == snapshot
     assert second.finalized == 0 and second.already_closed == first.finalized
-    view = statements.show_statement(
-        uow, actor=dan, company="Acme", month=Month(2026, 10), now=NOV1
-    )
+    view = show_statement(uow, actor=dan, company="Acme", month=Month(2026, 10), now=NOV1)
     assert view.total_minor == sum(line.amount_minor for line in view.lines) >= 0

@@ -11,9 +11,12 @@ from billing.errors import DomainError, LastOwner, NotAllowed, NotFound
 from billing.invitations import InvitationUnusable
 from billing.refs import PersonRef
 from bot.export import export_all
-from commands import access, apps, companies, invitation_answers, invitations, membership, plans
+from commands import access, companies, invitation_answers, invitations, membership
 from commands.accept_invitation import accept_invitation
 from commands.audit_log import audit_log
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.list_apps import list_apps
 from commands.transfers import TransferAsked, decide_transfer, transfer_app
 from storage.tables import AppOwnership, Company, Outbox, PlanAssignment
 from storage.unit_of_work import UnitOfWork
@@ -30,11 +33,11 @@ def token_of(sent) -> str:
 @pytest.fixture
 def agency(uow):
     olivia = person(uow, "olivia", operator=True)
-    plans.create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=NOW)
+    create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=NOW)
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Pixel", now=NOW)
-    apps.create_app(uow, actor=dan, name="shop", company="Pixel", plan="Basic", now=NOW)
-    apps.create_app(uow, actor=dan, name="trial-site", company="Pixel", trial=True, now=NOW)
+    create_app(uow, actor=dan, name="shop", company="Pixel", plan="Basic", now=NOW)
+    create_app(uow, actor=dan, name="trial-site", company="Pixel", trial=True, now=NOW)
     return dan
 
 
@@ -247,14 +250,14 @@ def test_transfers_at_once_or_by_request(uow, agency):
     with pytest.raises(NotFound):
         decide_transfer(uow, actor=agency, request_id=asked.id, approve=True, now=NOW)
     decide_transfer(uow, actor=erin, request_id=asked.id, approve=True, now=NOW)
-    assert [a.name for a in apps.list_apps(uow, actor=erin, company="Gamma").items] == ["shop"]
+    assert [a.name for a in list_apps(uow, actor=erin, company="Gamma").items] == ["shop"]
     with pytest.raises(InvitationUnusable):
         decide_transfer(uow, actor=erin, request_id=asked.id, approve=False, now=NOW)
 
 
 def test_audit_log_is_newest_first_and_paged(uow, agency):
     for n in range(25):
-        apps.create_app(
+        create_app(
             uow, actor=agency, name=f"app{n:02d}", company="Pixel", now=NOW + timedelta(minutes=n)
         )
     first = audit_log(uow, actor=agency, company="Pixel")

@@ -7,7 +7,15 @@ from sqlmodel import select
 
 from billing.errors import AlreadyExists, Invalid, NotAllowed, NotFound
 from billing.refs import PersonRef
-from commands import apps, companies, plans
+from bot.render_text import render
+from commands import companies
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.delete_app import delete_app
+from commands.list_apps import list_apps
+from commands.list_plans import list_plans
+from commands.set_app_domain import set_app_domain
+from commands.set_app_plan import set_app_plan
 from storage.tables import AuditEvent, PlanAssignment
 from tests.conftest import NOW, person
 
@@ -15,8 +23,8 @@ from tests.conftest import NOW, person
 @pytest.fixture
 def agency(uow):
     operator = person(uow, "olivia", operator=True)
-    plans.create_plan(uow, actor=operator, name="Basic", amount_minor=4900, currency="USD", now=NOW)
-    plans.create_plan(
+    create_plan(uow, actor=operator, name="Basic", amount_minor=4900, currency="USD", now=NOW)
+    create_plan(
         uow,
         actor=operator,
         name="Staging",
@@ -89,14 +97,14 @@ def test_duplicate_names_and_bad_values_change_nothing(uow, agency):
 
 def test_app_lifecycle(uow, agency):
     _, dan = agency
-    apps.create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="basic", now=NOW)
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="basic", now=NOW)
+    set_app_domain(
         uow, actor=dan, app="shop", domain="shop.acme.example", since=date(2026, 11, 5), now=NOW
     )
-    apps.set_app_plan(uow, actor=dan, app="SHOP", plan="Basic", since=date(2026, 12, 1), now=NOW)
-    done = apps.delete_app(uow, actor=dan, app="shop", on=date(2026, 12, 10), now=NOW)
-    assert "billed through that day" in done.summary
-    (view,) = apps.list_apps(uow, actor=dan, company="Acme Corp").items
+    set_app_plan(uow, actor=dan, app="SHOP", plan="Basic", since=date(2026, 12, 1), now=NOW)
+    done = delete_app(uow, actor=dan, app="shop", on=date(2026, 12, 10), now=NOW)
+    assert "billed through that day" in render(done, "developer")
+    (view,) = list_apps(uow, actor=dan, company="Acme Corp").items
     assert (view.plan, view.plan_since, view.domain, view.deleted_on) == (
         "Basic",
         date(2026, 12, 1),
@@ -104,7 +112,7 @@ def test_app_lifecycle(uow, agency):
         date(2026, 12, 10),
     )
     with pytest.raises(Invalid):
-        apps.delete_app(uow, actor=dan, app="shop", now=NOW)
+        delete_app(uow, actor=dan, app="shop", now=NOW)
     with uow:
         history = uow.session.exec(select(PlanAssignment.since)).all()
     assert sorted(history) == [date(2026, 11, 22), date(2026, 12, 1)]
@@ -113,7 +121,7 @@ def test_app_lifecycle(uow, agency):
 def test_plans_must_fit_the_app(uow, agency):
     operator, dan = agency
     with pytest.raises(Invalid, match="for production apps"):
-        apps.create_app(
+        create_app(
             uow,
             actor=dan,
             name="stage",
@@ -122,10 +130,10 @@ def test_plans_must_fit_the_app(uow, agency):
             plan="Basic",
             now=NOW,
         )
-    plans.create_plan(uow, actor=operator, name="Euro", amount_minor=4500, currency="EUR", now=NOW)
+    create_plan(uow, actor=operator, name="Euro", amount_minor=4500, currency="EUR", now=NOW)
     with pytest.raises(Invalid, match="priced in EUR"):
-        apps.create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="Euro", now=NOW)
-    apps.create_app(
+        create_app(uow, actor=dan, name="shop", company="Acme Corp", plan="Euro", now=NOW)
+    create_app(
         uow,
         actor=dan,
         name="stage",
@@ -134,15 +142,15 @@ def test_plans_must_fit_the_app(uow, agency):
         plan="Staging",
         now=NOW,
     )
-    assert [a.name for a in apps.list_apps(uow, actor=dan).items] == ["stage"]
+    assert [a.name for a in list_apps(uow, actor=dan).items] == ["stage"]
 
 
 def test_only_operators_write_the_price_list(uow, agency):
     operator, dan = agency
     with pytest.raises(NotAllowed):
-        plans.create_plan(uow, actor=dan, name="Cheap", amount_minor=100, currency="USD", now=NOW)
+        create_plan(uow, actor=dan, name="Cheap", amount_minor=100, currency="USD", now=NOW)
     with pytest.raises(Invalid, match="together"):
-        plans.create_plan(
+        create_plan(
             uow,
             actor=operator,
             name="M",
@@ -151,7 +159,7 @@ def test_only_operators_write_the_price_list(uow, agency):
             metric="requests",
             now=NOW,
         )
-    plans.create_plan(
+    create_plan(
         uow,
         actor=operator,
         name="Yen",
@@ -162,7 +170,7 @@ def test_only_operators_write_the_price_list(uow, agency):
         included=1000,
         now=NOW,
     )
-    names = {p.name: p for p in plans.list_plans(uow, actor=dan).items}
+    names = {p.name: p for p in list_plans(uow, actor=dan).items}
     assert str(names["Yen"].price) == "5,000 JPY"
     assert names["Yen"].kind == "metered"
 
@@ -188,15 +196,15 @@ def test_operators_read_every_company(uow, agency):
 def test_workspaces_never_see_each_other(uow, agency):
     other = person(uow, "dan", team="T2")
     companies.create_company(uow, actor=other, name="Acme Corp", now=NOW)
-    apps.create_app(uow, actor=other, name="shop", company="Acme Corp", now=NOW)
+    create_app(uow, actor=other, name="shop", company="Acme Corp", now=NOW)
     _, dan = agency
-    assert apps.list_apps(uow, actor=dan).items == []
+    assert list_apps(uow, actor=dan).items == []
     assert len(companies.list_companies(uow, actor=other).items) == 1
 
 
 def test_every_change_is_audited(uow, agency):
     _, dan = agency
-    apps.create_app(uow, actor=dan, name="shop", company="Acme Corp", now=NOW)
+    create_app(uow, actor=dan, name="shop", company="Acme Corp", now=NOW)
     companies.update_company(uow, actor=dan, company="Acme Corp", timezone="Asia/Tokyo", now=NOW)
     with uow:
         actions = uow.session.exec(select(AuditEvent.action).order_by(AuditEvent.id)).all()

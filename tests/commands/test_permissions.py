@@ -5,7 +5,9 @@ import pytest
 from billing.errors import LastOwner, NotAllowed, NotFound
 from billing.refs import PersonRef
 from billing.roles import PERMISSIONS, ROLES, Action
-from commands import access, apps, companies, membership, plans, transfers
+from commands import access, companies, membership, transfers
+from commands.create_app import create_app
+from commands.create_plan import create_plan
 from tests.conftest import NOW, person
 
 # action -> what doing it means here, through a real use case
@@ -23,7 +25,7 @@ PERFORM = {
     Action.REVOKE_MEMBER: lambda uow, me: access.revoke_access(
         uow, actor=me, subject=PersonRef(name="vera"), company="Acme", now=NOW
     ),
-    Action.MANAGE_APPS: lambda uow, me: apps.create_app(
+    Action.MANAGE_APPS: lambda uow, me: create_app(
         uow, actor=me, name="new-app", company="Acme", plan="Basic", now=NOW
     ),
     Action.HANDOVER: lambda uow, me: membership.hand_over(
@@ -41,7 +43,7 @@ LATER = {Action.RECEIVE_REMINDERS, Action.LINK_CHANNELS}
 
 def _company_with(uow, role):
     operator = person(uow, "olivia", operator=True)
-    plans.create_plan(uow, actor=operator, name="Basic", amount_minor=4900, currency="USD", now=NOW)
+    create_plan(uow, actor=operator, name="Basic", amount_minor=4900, currency="USD", now=NOW)
     owen = person(uow, "owen")
     companies.create_company(uow, actor=owen, name="Acme", now=NOW)
     for name, held in (("adam", "admin"), ("bill", "billing"), ("vera", "viewer"), ("me", role)):
@@ -52,7 +54,7 @@ def _company_with(uow, role):
             uow, actor=owen, subject=PersonRef(name=name), company="Acme", role=held, now=NOW
         )
     person(uow, "newbie")
-    apps.create_app(uow, actor=owen, name="acme-shop", company="Acme", now=NOW)
+    create_app(uow, actor=owen, name="acme-shop", company="Acme", now=NOW)
     companies.create_company(uow, actor=owen, name="Other", now=NOW)
     return person(uow, "me")
 
@@ -79,7 +81,7 @@ def test_refused_action_changes_nothing(uow):
     me = _company_with(uow, "viewer")
     before = companies.show_company(uow, actor=me, company="Acme")
     with pytest.raises(NotAllowed):
-        apps.create_app(uow, actor=me, name="sneaky", company="Acme", now=NOW)
+        create_app(uow, actor=me, name="sneaky", company="Acme", now=NOW)
     with pytest.raises(NotAllowed):
         access.revoke_access(uow, actor=me, subject=PersonRef(name="bill"), company="Acme", now=NOW)
     assert companies.show_company(uow, actor=me, company="Acme") == before

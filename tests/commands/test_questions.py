@@ -5,13 +5,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from billing.closing import Calendar
 from billing.errors import Invalid, NotFound
 from billing.periods import Month
-from commands import apps, companies, plans
+from commands import companies
 from commands import questions as q
-from commands.channels import link_channel
 from commands.close_month import close_month
-from commands.statements import Calendar
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.link_channel import link_channel
+from commands.set_app_domain import set_app_domain
 from commands.views import PaidByHand
 from payments.manual import ManualGateway
 from tests.conftest import person
@@ -23,11 +26,11 @@ CAL = Calendar(charge_day=5, due_day=15)
 @pytest.fixture
 def acme(uow):
     olivia = person(uow, "olivia", operator=True)
-    plans.create_plan(uow, actor=olivia, name="Basic", amount_minor=3100, currency="USD", now=OCT1)
+    create_plan(uow, actor=olivia, name="Basic", amount_minor=3100, currency="USD", now=OCT1)
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
-    apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
+    set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 1), now=OCT1
     )
     ask = q.askable(uow, dan, None)

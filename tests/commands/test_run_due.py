@@ -7,9 +7,14 @@ from sqlmodel import col, select
 
 from billing.periods import Month
 from billing.refs import PersonRef
-from commands import apps, companies, plans, statements
+from bot.render.notices import render_notice
+from commands import companies
+from commands.create_app import create_app
+from commands.create_plan import create_plan
 from commands.invitations import invite_to_company
+from commands.mark_paid import mark_paid
 from commands.run_due import run_due
+from commands.set_app_domain import set_app_domain
 from payments.manual import ManualGateway
 from storage.tables import Company, Invitation, Outbox, Statement
 from tests.conftest import person
@@ -24,13 +29,11 @@ def at(month: int, day: int, hour: int = 9, year: int = 2026) -> datetime:
 @pytest.fixture
 def acme(uow):
     olivia = person(uow, "olivia", operator=True)
-    plans.create_plan(
-        uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1)
-    )
+    create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1))
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1))
-    apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
+    set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)
     )
     return olivia, dan
@@ -77,7 +80,7 @@ def test_a_month_of_reminders_each_written_once(uow, acme):
     assert overdue == ["overdue:2026-10:0", "overdue:2026-10:1", "overdue:2026-10:2"]
     assert "charge_upcoming:2026-11" in causes(uow)  # November's own heads-up, on Nov 28
 
-    statements.mark_paid(uow, actor=olivia, company="Acme", month=Month(2026, 10), now=at(12, 2))
+    mark_paid(uow, actor=olivia, company="Acme", month=Month(2026, 10), now=at(12, 2))
     sweep(uow, at(12, 7, 9))
     assert [c for c in causes(uow) if c.startswith("overdue")][-1] == "overdue:2026-10:2"
 
@@ -126,7 +129,7 @@ def manual_lists(uow) -> list[str]:
         rows = uow.session.exec(
             select(Outbox).where(col(Outbox.cause).startswith("manual_billing:"))
         ).all()
-        return [row.payload["text"] for row in rows]
+        return [render_notice(row.payload)["text"] for row in rows]
 
 
 def test_the_bill_by_hand_list_waits_for_companies_in_later_time_zones(uow, acme):
@@ -137,8 +140,8 @@ def test_the_bill_by_hand_list_waits_for_companies_in_later_time_zones(uow, acme
     companies.update_company(
         uow, actor=dan, company="Aloha", timezone="Pacific/Honolulu", now=at(10, 1)
     )
-    apps.create_app(uow, actor=dan, name="surf", company="Aloha", plan="Basic", now=at(10, 1))
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="surf", company="Aloha", plan="Basic", now=at(10, 1))
+    set_app_domain(
         uow, actor=dan, app="surf", domain="surf.example", since=date(2026, 10, 1), now=at(10, 1)
     )
     sweep(uow, at(11, 1, 9))  # Acme's charge moment; in Honolulu it is still Oct 31

@@ -7,8 +7,16 @@ from sqlmodel import select
 
 from billing.errors import Invalid, NotAllowed
 from billing.periods import Month
-from commands import apps, companies, plans, statements
+from commands import companies
 from commands.close_month import close_month
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.delete_app import delete_app
+from commands.mark_paid import mark_paid
+from commands.record_usage import record_usage
+from commands.set_app_domain import set_app_domain
+from commands.set_app_plan import set_app_plan
+from commands.show_statement import show_statement
 from storage import lookups
 from storage.tables import AppOwnership, Outbox, Statement
 from tests.conftest import person
@@ -22,8 +30,8 @@ OCT = Month(2026, 10)
 @pytest.fixture
 def acme(uow):
     olivia = person(uow, "olivia", operator=True)
-    plans.create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=OCT1)
-    plans.create_plan(
+    create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=OCT1)
+    create_plan(
         uow,
         actor=olivia,
         name="Metered",
@@ -36,15 +44,15 @@ def acme(uow):
     )
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
-    apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
+    set_app_domain(
         uow, actor=dan, app="shop", domain="shop.acme.example", since=date(2026, 10, 11), now=OCT1
     )
     return olivia, dan
 
 
 def statement(uow, actor, month=OCT, now=NOV1):
-    return statements.show_statement(uow, actor=actor, company="Acme", month=month, now=now)
+    return show_statement(uow, actor=actor, company="Acme", month=month, now=now)
 
 
 def test_spec_example_as_a_live_estimate_then_closed(uow, acme):
@@ -92,16 +100,16 @@ def test_dry_run_stores_nothing(uow, acme):
 
 def test_small_totals_carry_into_next_month(uow, acme):
     _, dan = acme
-    apps.delete_app(uow, actor=dan, app="shop", on=date(2026, 10, 11), now=OCT1)  # 1 day: 1.58
+    delete_app(uow, actor=dan, app="shop", on=date(2026, 10, 11), now=OCT1)  # 1 day: 1.58
     olivia = person(uow, "olivia")
-    plans.create_plan(uow, actor=olivia, name="Tiny", amount_minor=31, currency="USD", now=OCT1)
-    apps.create_app(uow, actor=dan, name="tiny", company="Acme", plan="Tiny", now=OCT1)
-    apps.set_app_domain(
+    create_plan(uow, actor=olivia, name="Tiny", amount_minor=31, currency="USD", now=OCT1)
+    create_app(uow, actor=dan, name="tiny", company="Acme", plan="Tiny", now=OCT1)
+    set_app_domain(
         uow, actor=dan, app="tiny", domain="t.acme.example", since=date(2026, 10, 1), now=OCT1
     )
     close_month(uow, month=OCT, now=NOV1)
     assert statement(uow, dan).total_minor == 158 + 31
-    apps.delete_app(uow, actor=dan, app="tiny", on=date(2026, 11, 30), now=NOV1)
+    delete_app(uow, actor=dan, app="tiny", on=date(2026, 11, 30), now=NOV1)
     # November: tiny costs 0.31, below MIN_CHARGE; it carries into December
     close_month(uow, month=Month(2026, 11), now=DEC1)
     november = statement(uow, dan, month=Month(2026, 11), now=DEC1)
@@ -113,9 +121,9 @@ def test_small_totals_carry_into_next_month(uow, acme):
 
 def test_overage_is_billed_from_recorded_usage(uow, acme):
     _, dan = acme
-    apps.set_app_plan(uow, actor=dan, app="shop", plan="Metered", since=date(2026, 10, 1), now=OCT1)
+    set_app_plan(uow, actor=dan, app="shop", plan="Metered", since=date(2026, 10, 1), now=OCT1)
     for day, quantity in ((12, 150), (13, 90), (14, 300)):
-        statements.record_usage(
+        record_usage(
             uow,
             actor=dan,
             app="shop",
@@ -132,7 +140,7 @@ def test_overage_is_billed_from_recorded_usage(uow, acme):
 def test_usage_rules(uow, acme):
     _, dan = acme
     with pytest.raises(Invalid, match="future"):
-        statements.record_usage(
+        record_usage(
             uow,
             actor=dan,
             app="shop",
@@ -143,7 +151,7 @@ def test_usage_rules(uow, acme):
         )
     close_month(uow, month=OCT, now=NOV1)
     with pytest.raises(Invalid, match="closed"):
-        statements.record_usage(
+        record_usage(
             uow,
             actor=dan,
             app="shop",
@@ -164,18 +172,16 @@ def test_transfer_splits_by_day(uow, acme):
         uow.commit()
     close_month(uow, month=OCT, now=NOV1)
     acme_total = statement(uow, dan).total_minor
-    beta_total = statements.show_statement(
-        uow, actor=dan, company="Beta", month=OCT, now=NOV1
-    ).total_minor
+    beta_total = show_statement(uow, actor=dan, company="Beta", month=OCT, now=NOV1).total_minor
     assert (acme_total, beta_total) == (1581, 1739)  # Oct 11-20: 10/31 x 49, Oct 21-31: 11/31
 
 
 def test_mark_paid_is_for_operators_and_closed_months(uow, acme):
     olivia, dan = acme
     with pytest.raises(Invalid, match="not closed yet"):
-        statements.mark_paid(uow, actor=olivia, company="Acme", month=OCT, now=NOV1)
+        mark_paid(uow, actor=olivia, company="Acme", month=OCT, now=NOV1)
     close_month(uow, month=OCT, now=NOV1)
     with pytest.raises(NotAllowed):
-        statements.mark_paid(uow, actor=dan, company="Acme", month=OCT, now=NOV1)
-    statements.mark_paid(uow, actor=olivia, company="Acme", month=OCT, now=NOV1)
+        mark_paid(uow, actor=dan, company="Acme", month=OCT, now=NOV1)
+    mark_paid(uow, actor=olivia, company="Acme", month=OCT, now=NOV1)
     assert statement(uow, dan).status == "paid"

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from bot.help import ENTRIES
+from bot.render.buttons import PAY, VIEW_STATEMENT
+from commands.handle_stripe_event import HANDLERS
 from commands.invitations import ACCEPT, DECLINE
-from commands.notice_texts import PAY, VIEW_STATEMENT
-from commands.stripe_events import HANDLERS
 from commands.transfers import APPROVE
 from commands.transfers import DECLINE as REFUSE
 from payments.stripe_gateway import KEY

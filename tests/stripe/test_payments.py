@@ -6,9 +6,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import col, select
 
-from commands import apps, cards, companies, plans
+from bot.render.notices import render_notice
+from commands import companies
+from commands.create_app import create_app
+from commands.create_plan import create_plan
+from commands.handle_stripe_event import handle_event
+from commands.pay_link import pay_link
 from commands.run_due import run_due
-from commands.stripe_events import handle_event
+from commands.set_app_domain import set_app_domain
 from payments.gateway import BadSignature
 from payments.stripe_gateway import StripeGateway
 from storage.tables import Company, Outbox, Statement
@@ -32,20 +37,18 @@ def gateway(stripe):
 @pytest.fixture
 def acme(uow):
     olivia = person(uow, "olivia", operator=True)
-    plans.create_plan(
-        uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1)
-    )
+    create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1))
     dan = person(uow, "dan")
     companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1), billing_mode="stripe")
-    apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
-    apps.set_app_domain(
+    create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
+    set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)
     )
     return dan
 
 
 def save_card(uow, stripe, gateway, dan, card="4242424242424242", **expiry):
-    link = cards.pay_link(uow, gateway, actor=dan, company="Acme", public_url="http://b.example")
+    link = pay_link(uow, gateway, actor=dan, company="Acme", public_url="http://b.example")
     assert link.kind == "setup"
     stripe.complete_checkout(link.url, card=card, **expiry)
     session = {"id": link.url.rsplit("/", 1)[1], "object": "checkout.session", "mode": "setup"}
@@ -81,7 +84,7 @@ def test_a_card_saved_through_checkout_is_charged_once_on_the_charge_day(
     assert save_card(uow, stripe, gateway, acme) == "card saved"
     saved = company(uow)
     assert (saved.card_brand, saved.card_last4, saved.billing_mode) == ("visa", "4242", "stripe")
-    again = cards.pay_link(uow, gateway, actor=acme, company="Acme", public_url="http://b.example")
+    again = pay_link(uow, gateway, actor=acme, company="Acme", public_url="http://b.example")
     assert again.kind == "portal" and again.card == "Visa ending 4242"
 
     for _ in range(2):
@@ -111,7 +114,7 @@ def test_a_declined_card_is_retried_after_3_and_7_days_then_past_due(uow, stripe
         last = uow.session.exec(select(Outbox).where(col(Outbox.cause).contains("failed"))).all()[
             -1
         ]
-    assert "no more automatic tries" in last.payload["text"]
+    assert "no more automatic tries" in render_notice(last.payload)["text"]
     assert len(intents(gateway, uow)) == 3
     run_due(uow, gateway, now=at(11, 16))
     assert (statement(uow).status, company(uow).payment_status) == ("past_due", "past_due")
@@ -122,7 +125,7 @@ def test_a_company_without_a_card_is_told_before_and_on_the_charge_day(uow, stri
     run_due(uow, gateway, now=at(10, 29))
     with uow:
         upcoming = uow.session.exec(select(Outbox).where(Outbox.kind == "charge_upcoming")).first()
-    assert "no card on file" in upcoming.payload["text"]
+    assert "no card on file" in render_notice(upcoming.payload)["text"]
     run_due(uow, gateway, now=at(11, 1))
     assert "payment_failed:2026-10:1" in causes(uow)
     assert intents(gateway, uow) == []

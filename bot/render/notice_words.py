@@ -1,31 +1,17 @@
-"""What each notification says, and the buttons it carries. Plain text with Slack's light
-markup; the door turns it into Block Kit (or an e-mail)."""
+"""What each notification says: plain text with Slack's light markup, turned into Block Kit (or
+an e-mail) when it is delivered."""
 
 from collections.abc import Sequence
 from datetime import date
 
 from billing.money import Money
 from billing.periods import Month
-from billing.statement import Line
 
-VIEW_STATEMENT = "statement_view"  # button value: "<company id>:<YYYY-MM>"
-PAY = "billing_pay"  # button value: "<company id>"
 MAX_LINES = 12
 
 
 def day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
-
-
-def view_button(company_id: int, month: Month) -> dict[str, str]:
-    return {"text": "View statement", "action_id": VIEW_STATEMENT, "value": f"{company_id}:{month}"}
-
-
-def pay_button(company_id: int, stripe: bool, has_card: bool = True) -> list[dict[str, str]]:
-    if not stripe:
-        return []
-    label = "Update card" if has_card else "Add a card"
-    return [{"text": label, "action_id": PAY, "value": str(company_id)}]
 
 
 def card_words(brand: str | None, last4: str | None) -> str:
@@ -58,14 +44,14 @@ def charge_upcoming(
 def statement_ready(
     company: str,
     month: Month,
-    lines: Sequence[Line],
+    lines: Sequence[tuple[str, int]],  # (description, amount in minor units)
     total: Money,
     *,
     charge_on: date,
     due_on: date,
     stripe: bool,
 ) -> str:
-    shown = [f"• {line.description}: {Money(line.amount_minor, total.currency)}" for line in lines]
+    shown = [f"• {text}: {Money(amount, total.currency)}" for text, amount in lines]
     if len(shown) > MAX_LINES:
         shown = [*shown[:MAX_LINES], f"• … and {len(shown) - MAX_LINES} more lines"]
     how = (
@@ -133,3 +119,10 @@ def manual_billing(month: Month, rows: Sequence[tuple[str, Money]], more: int) -
 
 def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
+
+
+def invitation_expired(invitation_id: int) -> str:
+    return (
+        f"Your invitation #{invitation_id} expired without an answer. "
+        f"`/billing resend-invite {invitation_id}` sends a fresh link."
+    )

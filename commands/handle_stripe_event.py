@@ -1,4 +1,4 @@
-"""Stripe's webhook events, acted on once each. Order is not guaranteed and events repeat, so
+"""Handle a Stripe webhook event, once. Order is not guaranteed and events repeat, so
 each handler re-reads the object from Stripe and sets the state it finds: any order of the same
 events ends in the same place. Unknown types are acknowledged and ignored."""
 
@@ -6,14 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import select
-
 from billing.refs import record_id
-from commands.cards import remember_card
-from commands.charges import record_charge
+from commands.record_charge import record_charge
+from commands.remember_card import remember_card
 from payments.gateway import KEY, Gateway
 from storage.seen_events import first_time, seen_before
-from storage.tables import Statement
+from storage.statements import statement_of
 from storage.unit_of_work import UnitOfWork
 
 MAX_EVENT_ID = 128  # as stored (processed_event.event_id)
@@ -56,9 +54,7 @@ def _payment(
     if company_id is None or not period or not intent_id:
         return "not ours"
     with uow:
-        statement = uow.session.exec(
-            select(Statement).where(Statement.company_id == company_id, Statement.period == period)
-        ).first()
+        statement = statement_of(uow.session, company_id, period)
         if statement is None:
             return "no such statement"
         statement_id, tracked = statement.id, statement.payment_intent_id

@@ -1,0 +1,103 @@
+"""A batch of a month's statements made final, with what goes with them: carried balances, each
+company's statement_ready notice and audit event, and the operators' bill-by-hand list."""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from billing.closing import Calendar
+from billing.periods import Month
+from billing.statement import StatementDraft, min_charge_minor
+from commands.notice_facts import month_notice
+from commands.schedules import schedule_of
+from storage.final_statements import record_finalized, write_final
+from storage.notices import notify, notify_companies
+from storage.statements import billed_by_hand, mark_carried
+from storage.sweeps import operator_ids
+from storage.tables import Company, id_of
+
+MAX_LISTED = 40  # statements named in the operators' monthly DM
+
+
+def finalize_statements(
+    session: Session,
+    companies: Sequence[Company],
+    drafts: dict[int, StatementDraft],
+    calendar: Calendar,
+    now: datetime,
+) -> None:
+    """Statements, lines, notices and audit events in a few bulk inserts."""
+    if not drafts:
+        return
+    month = next(iter(drafts.values())).month
+    charge_on, due_on = calendar.charge_on(month), calendar.due_on(month)
+    by_id = {id_of(c): c for c in companies}
+    first_try = {
+        key: schedule_of(by_id[key]).charge_at(charge_on, 0)
+        if by_id[key].billing_mode == "stripe"
+        and draft.chargeable(min_charge_minor(draft.currency))
+        else None
+        for key, draft in drafts.items()
+    }
+    write_final(
+        session,
+        list(drafts.values()),
+        charge_on=charge_on,
+        due_on=due_on,
+        first_try=first_try,
+        now=now,
+    )
+    carried = [key for key, d in drafts.items() if d.lines[0].kind == "balance"]
+    if carried:
+        mark_carried(session, carried, month.previous())
+    closed = [by_id[key] for key in drafts]
+    notices = [
+        month_notice(
+            "statement_ready",
+            c,
+            month,
+            due=max(now, schedule_of(c).moment(charge_on)),
+            lines=[[line.description, line.amount_minor] for line in drafts[id_of(c)].lines],
+            total_minor=drafts[id_of(c)].total_minor,
+            currency=drafts[id_of(c)].currency,
+            charge_on=charge_on,
+            due_on=due_on,
+            chart=True,
+        )
+        for c in closed
+    ]
+    notify_companies(session, notices, now=now)
+    record_finalized(session, closed, drafts, now)
+
+
+def _first_try(company: Company, draft: StatementDraft, charge_on: date) -> datetime | None:
+    """When a card is first charged for the statement; None when it is not charged by card."""
+    if company.billing_mode == "stripe" and draft.chargeable(min_charge_minor(draft.currency)):
+        return schedule_of(company).charge_at(charge_on, 0)
+    return None
+
+
+def tell_bill_by_hand(session: Session, month: Month, now: datetime, waiting: set[int]) -> None:
+    """Each operator gets one DM a month listing the statements to bill by hand, once all of
+    the workspace's companies are closed (`waiting`: workspaces with some still open)."""
+    by_workspace: dict[int, list[list[object]]] = {}
+    for workspace_id, name, total, currency in billed_by_hand(session, month):
+        if total >= min_charge_minor(currency):
+            by_workspace.setdefault(workspace_id, []).append([name, total, currency])
+    for workspace_id, listed in by_workspace.items():
+        if workspace_id in waiting:
+            continue
+        notify(
+            session,
+            workspace_id=workspace_id,
+            key=f"manual_billing:{workspace_id}:{month}",
+            people=operator_ids(session, workspace_id),
+            notice="manual_billing",
+            facts={
+                "period": str(month),
+                "listed": listed[:MAX_LISTED],
+                "more": max(0, len(listed) - MAX_LISTED),
+            },
+            now=now,
+        )

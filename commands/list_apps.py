@@ -1,0 +1,33 @@
+"""List apps: of one company, or of every company the actor sees."""
+
+from dataclasses import dataclass
+
+from commands.actor import Actor
+from commands.app_views import AppView, app_views
+from commands.resolve import visible_company
+from storage.apps import company_names
+from storage.roles import companies_of
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ListApps:
+    company: str | None = None
+
+
+@dataclass(frozen=True)
+class AppList:
+    company: str | None
+    items: list[AppView]
+
+
+def list_apps(uow: UnitOfWork, *, actor: Actor, company: str | None = None) -> AppList:
+    with uow:
+        if company is not None:
+            seen = visible_company(uow, actor, company)
+            return AppList(
+                seen.company.name, app_views(uow, [seen.id], names={seen.id: seen.company.name})
+            )
+        ids = None if actor.is_operator else list(companies_of(uow.session, actor.person_id))
+        names = company_names(uow.session, actor.workspace_id, ids)
+        return AppList(None, app_views(uow, names, names=names))

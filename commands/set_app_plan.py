@@ -1,0 +1,65 @@
+"""Put an app on a plan from a day on; a second change on the same day replaces the first."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from billing.calendar import local_date
+from billing.plans import check_plan_fits
+from billing.roles import Action, require
+from commands.actor import Actor
+from commands.audit_commit import commit_change
+from commands.resolve import plan_named, visible_app
+from storage.apps import plan_assignment_on
+from storage.tables import PlanAssignment, id_of
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class SetAppPlan:
+    app: str
+    plan: str
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class AppPlanSet:
+    app: str
+    plan: str
+    since: date
+
+
+def set_app_plan(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    app: str,
+    plan: str,
+    now: datetime,
+    since: date | None = None,
+) -> AppPlanSet:
+    with uow:
+        row, seen = visible_app(uow, actor, app)
+        require(seen.role, Action.MANAGE_APPS, seen.company.name)
+        chosen = plan_named(uow, actor, plan)
+        check_plan_fits(chosen, row, seen.company)
+        start = since or local_date(now, seen.company.timezone)
+        same_day = plan_assignment_on(uow.session, id_of(row), start)
+        if same_day is not None:
+            same_day.plan_id = id_of(chosen)
+        else:
+            uow.session.add(
+                PlanAssignment(
+                    app_id=id_of(row), plan_id=id_of(chosen), since=start, created_at=now
+                )
+            )
+        commit_change(
+            uow,
+            actor,
+            "app.plan_set",
+            now=now,
+            company_id=seen.id,
+            app=row.name,
+            plan=chosen.name,
+            since=start.isoformat(),
+        )
+    return AppPlanSet(row.name, chosen.name, start)

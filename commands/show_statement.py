@@ -1,0 +1,90 @@
+"""Show a company's statement for a month: a closed month as stored, any other month as a live
+estimate (status draft)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from billing.calendar import local_date
+from billing.closing import CLOSED, Calendar
+from billing.money import Money
+from billing.periods import Month
+from billing.statement import Line
+from commands.actor import Actor
+from commands.drafts import drafts_for
+from commands.resolve import visible_company
+from storage.statements import statement_lines, statement_of
+from storage.tables import Company, id_of
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ShowStatement:
+    company: str
+    month: Month | None = None
+    csv: bool = False
+
+
+@dataclass(frozen=True)
+class StatementView:
+    company: str
+    month: Month
+    currency: str
+    status: str  # draft (live estimate) | finalized | carried | paid | past_due | void
+    lines: tuple[Line, ...]
+    total_minor: int
+    charge_on: date | None
+    due_on: date | None
+    csv: bool = False
+
+    @property
+    def total(self) -> Money:
+        return Money(self.total_minor, self.currency)
+
+
+def show_statement(
+    uow: UnitOfWork,
+    *,
+    actor: Actor,
+    company: str,
+    now: datetime,
+    month: Month | None = None,
+    csv: bool = False,
+    calendar: Calendar = Calendar(),
+) -> StatementView:
+    with uow:
+        seen = visible_company(uow, actor, company)
+        month = month or Month.of(local_date(now, seen.company.timezone))
+        return statement_view(uow.session, seen.company, month, calendar, csv=csv)
+
+
+def statement_view(
+    session: Session, row: Company, month: Month, calendar: Calendar, *, csv: bool = False
+) -> StatementView:
+    """One company's month: the stored statement once closed, else the live estimate."""
+    stored = statement_of(session, id_of(row), str(month))
+    if stored is not None and stored.status in CLOSED:
+        return StatementView(
+            row.name,
+            month,
+            stored.currency,
+            stored.status,
+            statement_lines(session, id_of(stored)),
+            stored.total_minor,
+            stored.charge_on,
+            stored.due_on,
+            csv,
+        )
+    draft = drafts_for(session, row.workspace_id, [row], month)[id_of(row)]
+    return StatementView(
+        row.name,
+        month,
+        row.currency,
+        "draft",
+        draft.lines,
+        draft.total_minor,
+        calendar.charge_on(month),
+        calendar.due_on(month),
+        csv,
+    )

@@ -1,0 +1,40 @@
+"""Apps of some companies with their current plans, and the companies' names, for listings."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from storage.tables import App, Company, Plan, PlanAssignment
+
+
+def apps_of(session: Session, company_ids: Iterable[int]) -> list[App]:
+    query = select(App).where(col(App.company_id).in_(list(company_ids))).order_by(App.slug)
+    return list(session.exec(query).all())
+
+
+def latest_plans(session: Session, app_ids: list[int]) -> dict[int, tuple[str, date]]:
+    """app id -> (name of its latest plan, since when)."""
+    rows = session.exec(
+        select(col(PlanAssignment.app_id), col(Plan.name), col(PlanAssignment.since))
+        .join(Plan, col(Plan.id) == PlanAssignment.plan_id)
+        .where(col(PlanAssignment.app_id).in_(app_ids))
+        .order_by(col(PlanAssignment.since))
+    )
+    return {app_id: (plan_name, since) for app_id, plan_name, since in rows}
+
+
+def plan_assignment_on(session: Session, app_id: int, day: date) -> PlanAssignment | None:
+    """The plan change that takes effect on that day, if one does."""
+    query = select(PlanAssignment).where(
+        PlanAssignment.app_id == app_id, PlanAssignment.since == day
+    )
+    return session.exec(query).first()
+
+
+def company_names(session: Session, workspace_id: int, ids: list[int] | None) -> dict[int, str]:
+    """id -> name of the workspace's companies (only those in `ids` unless None)."""
+    query = select(Company.id, Company.name).where(Company.workspace_id == workspace_id)
+    if ids is not None:
+        query = query.where(col(Company.id).in_(ids))
+    return {key: name for key, name in session.exec(query) if key is not None}
