@@ -1,4 +1,5 @@
-"""One app's billing history (created, on plans, owned, deleted, used), as storage reads it."""
+"""One app's billing history (created, on plans, owned, deleted, used), as storage reads it,
+and the rules for reading it: who owned it during a month, which usage counts."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,3 +30,18 @@ class AppFacts:
             raise Invalid(f"App “{self.name}”: usage can't be negative.")
         object.__setattr__(self, "plans", tuple(self.plans))
         object.__setattr__(self, "owners", tuple(self.owners))
+
+
+def metered_usage(
+    by_metric: dict[str, dict[date, int]], plans: list[tuple[date, PlanTerms]]
+) -> dict[date, int]:
+    """The usage of the metric the app's latest metered plan counts."""
+    metered = sorted((since, p.metric) for since, p in plans if p.metric)
+    return dict(by_metric.get(metered[-1][1], {})) if metered else {}
+
+
+def owners_from(history: list[tuple[date, int]], first: date) -> set[int]:
+    """Companies owning the app on some day from `first` on (history is up to month end)."""
+    ordered = sorted(history)
+    at_start = [company for since, company in ordered if since <= first][-1:]
+    return set(at_start) | {company for since, company in ordered if since > first}

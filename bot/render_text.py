@@ -1,6 +1,8 @@
 """Results as plain text (Slack mrkdwn-safe): what the console prints and Slack's fallback."""
 
+from collections.abc import Callable
 from functools import singledispatch
+from typing import Any
 
 from billing.money import Money
 from commands.accept_invitation import Accepted
@@ -240,32 +242,18 @@ def _app_created(result: AppCreated, audience: str) -> str:
     return f"Created {result.environment} app {result.app} in {result.company}, {on_plan}{trial}."
 
 
-@render.register
-def _domain_set(result: DomainSet, audience: str) -> str:
-    return f"{result.app} now answers at {result.domain} (since {result.since.isoformat()})."
-
-
-@render.register
-def _app_plan_set(result: AppPlanSet, audience: str) -> str:
-    return f"{result.app} is on plan {result.plan} from {result.since.isoformat()}."
-
-
-@render.register
-def _app_deleted(result: AppDeleted, audience: str) -> str:
-    return f"Deleted {result.app} as of {result.on.isoformat()}: it is billed through that day."
-
-
-@render.register
-def _plan_created(result: PlanCreated, audience: str) -> str:
-    return f"Added plan {result.plan.name}: {describe_plan(result.plan)}."
-
-
-@render.register
-def _usage_recorded(result: UsageRecorded, audience: str) -> str:
-    day = result.day.isoformat()
-    return f"Recorded {result.quantity:,} {result.metric} for {result.app} on {day}."
-
-
-@render.register
-def _marked_paid(result: MarkedPaid, audience: str) -> str:
-    return f"Marked the {result.month} statement of {result.company} paid."
+# One sentence for each change that went through.
+_CHANGED: dict[type, Callable[[Any], str]] = {
+    DomainSet: lambda r: f"{r.app} now answers at {r.domain} (since {r.since.isoformat()}).",
+    AppPlanSet: lambda r: f"{r.app} is on plan {r.plan} from {r.since.isoformat()}.",
+    AppDeleted: lambda r: (
+        f"Deleted {r.app} as of {r.on.isoformat()}: it is billed through that day."
+    ),
+    PlanCreated: lambda r: f"Added plan {r.plan.name}: {describe_plan(r.plan)}.",
+    UsageRecorded: lambda r: (
+        f"Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day.isoformat()}."
+    ),
+    MarkedPaid: lambda r: f"Marked the {r.month} statement of {r.company} paid.",
+}
+for _type, _sentence in _CHANGED.items():
+    render.register(_type)(lambda result, audience, say=_sentence: say(result))

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from billing.errors import AlreadyExists, NotAllowed
 from billing.money import normalize_currency
@@ -50,16 +51,19 @@ def create_plan(
     code = normalize_currency(currency)
     kind = plan_kind(amount_minor, metric, unit_price_minor, included)
     check_environment(environment)
+    terms: dict[str, Any] = {
+        "kind": kind,
+        "amount_minor": amount_minor,
+        "currency": code,
+        "environment": environment,
+        "metric": metric,
+        "unit_price_minor": unit_price_minor,
+    }
     plan = Plan(
         workspace_id=actor.workspace_id,
         name=name,
         slug=slugify(name),
-        kind=kind,
-        amount_minor=amount_minor,
-        currency=code,
-        environment=environment,
-        metric=metric,
-        unit_price_minor=unit_price_minor,
+        **terms,
         included_quantity=included,
         created_at=now,
     )
@@ -67,18 +71,5 @@ def create_plan(
         if lookups.plan_by_name(uow.session, actor.workspace_id, name) is not None:
             raise AlreadyExists(f"A plan called “{name}” already exists.")
         uow.session.add(plan)
-        commit_change(
-            uow,
-            actor,
-            "plan.created",
-            now=now,
-            plan=name,
-            kind=kind,
-            amount_minor=amount_minor,
-            currency=code,
-            environment=environment,
-            metric=metric,
-            unit_price_minor=unit_price_minor,
-            included=included,
-        )
+        commit_change(uow, actor, "plan.created", now=now, plan=name, **terms, included=included)
     return PlanCreated(plan_view(plan))

@@ -9,8 +9,8 @@ from sqlmodel import Session
 from billing.periods import Month
 from commands.notice_facts import month_notice
 from commands.schedules import schedule_of
+from commands.system_audit import audit_company
 from payments.gateway import Charge
-from storage.audit import record_event
 from storage.notices import notify_company
 from storage.tables import Company, Statement, id_of
 from storage.unit_of_work import UnitOfWork
@@ -45,7 +45,7 @@ def _paid(session: Session, statement: Statement, company: Company, *, now: date
     company.payment_status = "past_due" if has_past_due(session, id_of(company)) else "ok"
     due = max(now, schedule_of(company).next_moment(now))
     _tell(session, "payment_received", statement, company, now, due=due)
-    _audit(
+    audit_company(
         session,
         company,
         "statement.paid",
@@ -78,7 +78,7 @@ def _failed(
         next_try=retry.date() if retry else None,
         due_on=statement.due_on,
     )
-    _audit(
+    audit_company(
         session,
         company,
         "statement.charge_failed",
@@ -106,15 +106,3 @@ def _tell(
         **facts,
     )
     notify_company(session, notice, now=now)
-
-
-def _audit(session: Session, company: Company, action: str, now: datetime, **detail: Any) -> None:
-    record_event(
-        session,
-        workspace_id=company.workspace_id,
-        company_id=company.id,
-        actor_id=None,
-        action=action,
-        now=now,
-        **detail,
-    )

@@ -5,8 +5,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from commands.system_audit import audit_company
 from payments.gateway import Card
-from storage.audit import record_event
 from storage.customers import company_by_customer
 from storage.locks import lock_company
 from storage.tables import Company, id_of
@@ -27,13 +27,11 @@ def remember_card(
     company.card_expires = card.expires if card else None
     company.billing_mode = "stripe"
     if before != (company.card_brand, company.card_last4, company.card_expires):
-        record_event(
+        audit_company(
             session,
-            workspace_id=company.workspace_id,
-            company_id=company.id,
-            actor_id=None,
-            action="company.card_saved" if card else "company.card_removed",
-            now=now,
+            company,
+            "company.card_saved" if card else "company.card_removed",
+            now,
             card=f"{card.brand} {card.last4}" if card else None,
             source=source,
         )

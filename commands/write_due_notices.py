@@ -16,7 +16,7 @@ from billing.statement import StatementDraft, min_charge_minor
 from commands.drafts import drafts_for
 from commands.notice_facts import month_notice, notice_cause
 from commands.schedules import schedule_of
-from storage.audit import record_event
+from commands.system_audit import audit_company
 from storage.notices import CompanyNotice, notify_company, written_causes
 from storage.sweeps import every_company
 from storage.tables import Company, id_of
@@ -126,13 +126,11 @@ def _mark_past_due(session: Session, now: datetime) -> int:
             continue
         statement.status, statement.next_charge_at = "past_due", None
         company.payment_status = "past_due"
-        record_event(
+        audit_company(
             session,
-            workspace_id=company.workspace_id,
-            company_id=company.id,
-            actor_id=None,
-            action="statement.past_due",
-            now=now,
+            company,
+            "statement.past_due",
+            now,
             period=statement.period,
             total_minor=statement.total_minor,
         )

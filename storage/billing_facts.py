@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
-from billing.app_history import AppFacts
+from billing.app_history import AppFacts, metered_usage, owners_from
 from billing.periods import Month
 from billing.plans import PlanTerms
 from storage.id_sets import among
@@ -58,9 +58,9 @@ def month_facts(
             domain_since=domain_since,
             deleted_on=deleted_on,
             trial_through=last if trial else trial_through,
-            usage=_metered_usage(usage.get(app_id, {}), app_plans),
+            usage=metered_usage(usage.get(app_id, {}), app_plans),
         )
-        for company_id in _owners_during(history, first):
+        for company_id in owners_from(history, first):
             if wanted is None or company_id in wanted:
                 facts[company_id].append(fact)
     return facts
@@ -135,18 +135,3 @@ def _usage(
     for app_id, metric, day, quantity in rows:
         grouped[app_id][metric][day] = int(quantity)
     return grouped
-
-
-def _metered_usage(
-    by_metric: dict[str, dict[date, int]], plans: list[tuple[date, PlanTerms]]
-) -> dict[date, int]:
-    """The usage of the metric the app's latest metered plan counts."""
-    metered = sorted((since, p.metric) for since, p in plans if p.metric)
-    return dict(by_metric.get(metered[-1][1], {})) if metered else {}
-
-
-def _owners_during(history: list[tuple[date, int]], first: date) -> set[int]:
-    """Companies owning the app on some day from `first` on (history is up to month end)."""
-    ordered = sorted(history)
-    at_start = [company for since, company in ordered if since <= first][-1:]
-    return set(at_start) | {company for since, company in ordered if since > first}

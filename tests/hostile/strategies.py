@@ -17,7 +17,7 @@ from commands.handle_stripe_event import HANDLERS
 from commands.invitations import ACCEPT, DECLINE
 from commands.transfers import APPROVE
 from commands.transfers import DECLINE as REFUSE
-from payments.stripe_gateway import KEY
+from payments.gateway import KEY
 
 
 def fuzz(examples: int) -> settings:
