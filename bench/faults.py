@@ -109,7 +109,7 @@ CHARGE_AT = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)  # the charge day at the rem
 SEEDED_AT = datetime(2026, 8, 1, 8, 0, tzinfo=UTC)
 STRIPE_KEY = "sk_test_faults_local"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # the signing secret tests/e2e/slack.py signs with
-CHARGE_STEP = timedelta(minutes=11)  # past the 10-minute charge lease (commands/charges.py)
+CHARGE_STEP = timedelta(minutes=11)  # past the 10-minute lease (commands/charge_statements.py)
 DELIVERY_STEP = timedelta(minutes=6)  # past the 5-minute outbox lease (storage/outbox.py)
 
 

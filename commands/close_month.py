@@ -1,13 +1,12 @@
 """Closing a month: every company's statement finalized once, in bulk, with its notice."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session
 
-from billing.calendar import local_date
-from billing.closing import Calendar
+from billing.closing import Calendar, charge_moment_come, month_over
 from billing.periods import Month
 from billing.statement import StatementDraft
 from commands.drafts import drafts_for
@@ -44,9 +43,9 @@ def close_month(
     """Finalize every company's statement for a month that is over; twice changes nothing.
     `on_charge_day` (the scheduler) waits for the charge day's reminder time in each zone."""
     report = CloseReport(month, 0, 0, 0, 0, {}, dry_run)
-    ready = _charge_moment(month, calendar, now) if on_charge_day else None
+    charge_day = calendar if on_charge_day else None
     with uow:
-        due, waiting, report = _due_companies(uow.session, month, now, report, ready)
+        due, waiting, report = _due_companies(uow.session, month, now, report, charge_day)
     for workspace_id, batch in _batches(due):
         with uow:
             drafts = _drafts(uow.session, workspace_id, batch, month)
@@ -63,17 +62,12 @@ def close_month(
     return report
 
 
-def _charge_moment(month: Month, calendar: Calendar, now: datetime) -> Callable[[Company], bool]:
-    charge_on = calendar.charge_on(month)
-    return lambda company: schedule_of(company).moment(charge_on) <= now
-
-
 def _due_companies(
     session: Session,
     month: Month,
     now: datetime,
     report: CloseReport,
-    ready: Callable[[Company], bool] | None,
+    charge_day: Calendar | None,
 ) -> tuple[list[Company], set[int], CloseReport]:
     """The companies to close now; the workspaces with companies still to close later (in a
     later time zone, or before their charge moment)."""
@@ -82,7 +76,7 @@ def _due_companies(
     for company in every_company(session, by_workspace=True):
         if id_of(company) in closed:
             already += 1
-        elif not _over(company, month, now, ready):
+        elif not _over(company, month, now, charge_day):
             not_over += 1
             waiting.add(company.workspace_id)
         else:
@@ -90,12 +84,11 @@ def _due_companies(
     return due, waiting, replace(report, already_closed=already, not_over=not_over)
 
 
-def _over(
-    company: Company, month: Month, now: datetime, ready: Callable[[Company], bool] | None
-) -> bool:
-    if local_date(now, company.timezone) < month.next().first_day:
+def _over(company: Company, month: Month, now: datetime, charge_day: Calendar | None) -> bool:
+    """Over on the company's clock; with `charge_day`, its charge moment has come too."""
+    if not month_over(month, company.timezone, now):
         return False
-    return ready is None or ready(company)
+    return charge_day is None or charge_moment_come(schedule_of(company), charge_day, month, now)
 
 
 def _batches(companies: list[Company]) -> Iterator[tuple[int, list[Company]]]:
