@@ -12,7 +12,7 @@ from billing.statement import StatementDraft, min_charge_minor
 from commands.notice_facts import month_notice
 from commands.schedules import schedule_of
 from storage.final_statements import record_finalized, write_final
-from storage.notices import notify, notify_companies
+from storage.notices import CompanyNotice, notify, notify_companies
 from storage.statements import billed_by_hand, mark_carried
 from storage.sweeps import operator_ids
 from storage.tables import Company, id_of
@@ -33,13 +33,7 @@ def finalize_statements(
     month = next(iter(drafts.values())).month
     charge_on, due_on = calendar.charge_on(month), calendar.due_on(month)
     by_id = {id_of(c): c for c in companies}
-    first_try = {
-        key: schedule_of(by_id[key]).charge_at(charge_on, 0)
-        if by_id[key].billing_mode == "stripe"
-        and draft.chargeable(min_charge_minor(draft.currency))
-        else None
-        for key, draft in drafts.items()
-    }
+    first_try = {key: _first_try(by_id[key], draft, charge_on) for key, draft in drafts.items()}
     write_final(
         session,
         list(drafts.values()),
@@ -52,21 +46,7 @@ def finalize_statements(
     if carried:
         mark_carried(session, carried, month.previous())
     closed = [by_id[key] for key in drafts]
-    notices = [
-        month_notice(
-            "statement_ready",
-            c,
-            month,
-            due=max(now, schedule_of(c).moment(charge_on)),
-            lines=[[line.description, line.amount_minor] for line in drafts[id_of(c)].lines],
-            total_minor=drafts[id_of(c)].total_minor,
-            currency=drafts[id_of(c)].currency,
-            charge_on=charge_on,
-            due_on=due_on,
-            chart=True,
-        )
-        for c in closed
-    ]
+    notices = [_ready(c, drafts[id_of(c)], calendar, now) for c in closed]
     notify_companies(session, notices, now=now)
     record_finalized(session, closed, drafts, now)
 
@@ -76,6 +56,25 @@ def _first_try(company: Company, draft: StatementDraft, charge_on: date) -> date
     if company.billing_mode == "stripe" and draft.chargeable(min_charge_minor(draft.currency)):
         return schedule_of(company).charge_at(charge_on, 0)
     return None
+
+
+def _ready(
+    company: Company, draft: StatementDraft, calendar: Calendar, now: datetime
+) -> CompanyNotice:
+    """statement_ready, posted at the company's reminder time on the charge day."""
+    charge_on = calendar.charge_on(draft.month)
+    return month_notice(
+        "statement_ready",
+        company,
+        draft.month,
+        due=max(now, schedule_of(company).moment(charge_on)),
+        lines=[[line.description, line.amount_minor] for line in draft.lines],
+        total_minor=draft.total_minor,
+        currency=draft.currency,
+        charge_on=charge_on,
+        due_on=calendar.due_on(draft.month),
+        chart=True,
+    )
 
 
 def tell_bill_by_hand(session: Session, month: Month, now: datetime, waiting: set[int]) -> None:

@@ -1,4 +1,5 @@
-"""Apps of some companies with their current plans, and the companies' names, for listings."""
+"""Apps with their plan history: some companies' apps and current plans, the plan change of a
+day, and the companies' names for listings."""
 
 from collections.abc import Iterable
 from datetime import date

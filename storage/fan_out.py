@@ -7,6 +7,7 @@ from sqlalchemy import update
 from sqlmodel import col
 
 from storage.bulk import insert_rows
+from storage.notices import pending_row
 from storage.outbox import Claimed
 from storage.recipients import company_recipients
 from storage.tables import Company, Outbox
@@ -23,20 +24,9 @@ def expand(uow: UnitOfWork, row: Claimed, *, now: datetime) -> int:
             session,
             Outbox,
             [
-                {
-                    "workspace_id": row.workspace_id,
-                    "key": f"{row.key}>{channel or email}",
-                    "cause": row.key,
-                    "kind": row.kind,
-                    "company_id": row.company_id,
-                    "channel": channel,
-                    "email": email,
-                    "payload": row.payload,
-                    "status": "pending",
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "created_at": row.created_at,
-                }
+                pending_row(row.workspace_id, f"{row.key}>{channel or email}", row.key, row.kind)
+                | {"company_id": row.company_id, "channel": channel, "email": email}
+                | {"payload": row.payload, "next_attempt_at": now, "created_at": row.created_at}
                 for channel, email in recipients
             ],
         )

@@ -51,16 +51,16 @@ def notify(
     if text is not None:
         payload = {"text": text, "buttons": buttons or [], "subject": subject or text_subject(text)}
     recipients = people_recipients(rows)
-    single = len(recipients) == 1
+    keys = [key] if len(recipients) == 1 else [f"{key}>{c or e}" for c, e in recipients]
     session.flush()
     insert_rows(
         session,
         Outbox,
         [
-            _row(workspace_id, key if single else f"{key}>{channel or email}", key, "message")
+            pending_row(workspace_id, row_key, key, "message")
             | {"company_id": company_id, "channel": channel, "email": email}
             | {"payload": payload, "next_attempt_at": due or now, "created_at": now}
-            for channel, email in recipients
+            for row_key, (channel, email) in zip(keys, recipients, strict=True)
         ],
     )
 
@@ -81,7 +81,7 @@ def notify_companies(session: Session, notices: Sequence[CompanyNotice], *, now:
         session,
         Outbox,
         [
-            _row(n.company.workspace_id, n.cause, n.cause, n.kind)
+            pending_row(n.company.workspace_id, n.cause, n.cause, n.kind)
             | {"company_id": id_of(n.company), "channel": n.company.channel_id}
             | {"payload": {"notice": n.kind, **n.facts}, "next_attempt_at": n.due}
             | {"created_at": now}
@@ -104,11 +104,8 @@ def text_subject(text: str) -> str:
     return text.split("\n", 1)[0][:120]
 
 
-def _written(session: Session, cause: str) -> bool:
-    return session.exec(select(Outbox.id).where(Outbox.cause == cause)).first() is not None
-
-
-def _row(workspace_id: int, key: str, cause: str, kind: str) -> dict[str, Any]:
+def pending_row(workspace_id: int, key: str, cause: str, kind: str) -> dict[str, Any]:
+    """The columns every new outbox row starts with."""
     return {
         "workspace_id": workspace_id,
         "key": key,
@@ -117,3 +114,7 @@ def _row(workspace_id: int, key: str, cause: str, kind: str) -> dict[str, Any]:
         "status": "pending",
         "attempts": 0,
     }
+
+
+def _written(session: Session, cause: str) -> bool:
+    return session.exec(select(Outbox.id).where(Outbox.cause == cause)).first() is not None
