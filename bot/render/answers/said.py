@@ -22,6 +22,6 @@ def buttons(*specs: dict[str, str]) -> Buttons:
 def money_buttons(
     company_id: int, month_button: Upcoming | None, stripe: bool, card: bool
 ) -> Buttons:
-    """ "View statement" for `month_button`'s month, and "Update card" or "Add a card"."""
+    """A "View statement" button for `month_button`'s month, and "Update card" or "Add a card"."""
     views = [view_button(company_id, month_button.month)] if month_button else []
     return buttons(*views, *pay_button(company_id, stripe, card))
