@@ -17,9 +17,9 @@ from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
 from bot.blocks import escape, reply_blocks
-from commands.home import HomeCompany, HomeView, PendingInvitation
 from commands.invitations import ACCEPT, DECLINE
 from commands.notice_texts import PAY, VIEW_STATEMENT, day
+from commands.show_home import HomeCompany, HomeView, PendingInvitation
 
 NEW_COMPANY = "new_company"  # action id of the Home button, callback id of its modal
 SHOW_HELP = "show_help"

@@ -43,11 +43,11 @@ from bot.terms import Terms
 from commands.accept_invitation import accept_by_id
 from commands.actor import Actor, identify
 from commands.companies import create_company
-from commands.home import home_for
 from commands.invitation_answers import decline_invitation
 from commands.invitations import ACCEPT, DECLINE, invite_client
 from commands.notice_texts import PAY, VIEW_STATEMENT
-from commands.questions import statement_page
+from commands.questions.statement_page import statement_page
+from commands.show_home import show_home
 from commands.transfers import APPROVE, decide_transfer
 from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
@@ -517,7 +517,7 @@ def _publish_home(
     door: Door, client: WebClient, team_id: str, actor_user: str, notice: str | None = None
 ) -> None:
     actor = door.actor(client, team_id, actor_user, "")
-    home = home_for(door.uow, actor=actor, now=door.clock(), calendar=door.terms.calendar)
+    home = show_home(door.uow, actor=actor, now=door.clock(), calendar=door.terms.calendar)
     client.views_publish(user_id=actor_user, view=home_view(home, actor.audience, notice))
 
 

@@ -4,7 +4,7 @@ import json
 
 from bot.blocks import reply_blocks
 from bot.render_text import render
-from commands.questions import StatementPage
+from commands.questions.statement_page import StatementPage
 
 # the modal's ◀ ▶ buttons (a block's action ids must differ); value "<company id>:<YYYY-MM>"
 EARLIER, LATER = "statement_earlier", "statement_later"

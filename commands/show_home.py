@@ -4,15 +4,15 @@ overdue, and the invitations waiting for them."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import col, or_, select
-
 from billing.roles import ROLES
 from commands.actor import Actor
-from commands.questions import unpaid_of, upcomings
+from commands.questions.unpaid import unpaid_of
+from commands.questions.upcoming import upcomings
 from commands.statements import Calendar
 from commands.views import Unpaid, Upcoming
+from storage.pending_invitations import invitations_waiting_for
 from storage.roles import companies_in, companies_of
-from storage.tables import Company, Invitation, Person, id_of
+from storage.tables import id_of
 from storage.unit_of_work import UnitOfWork
 
 MAX_COMPANIES = 20  # a Home tab holds 100 blocks; the rest are a `/billing companies` away
@@ -46,7 +46,7 @@ class HomeView:
     invitations: list[PendingInvitation]
 
 
-def home_for(
+def show_home(
     uow: UnitOfWork, *, actor: Actor, now: datetime, calendar: Calendar = Calendar()
 ) -> HomeView:
     with uow:
@@ -60,22 +60,13 @@ def home_for(
             HomeCompany(id_of(c), c.name, roles[id_of(c)], coming[id_of(c)], owed.get(id_of(c), []))
             for c in shown
         ]
-        me = session.get(Person, actor.person_id)
-        email = me.email if me else None
-        mine = Invitation.invitee_person_id == actor.person_id
-        rows = session.exec(
-            select(Invitation, Person.name, Company.name)
-            .join(Person, col(Person.id) == Invitation.inviter_id)
-            .join(Company, col(Company.id) == Invitation.company_id, isouter=True)
-            .where(
-                Invitation.workspace_id == actor.workspace_id,
-                Invitation.status == "pending",
-                col(Invitation.expires_at) > now,
-                or_(mine, Invitation.invitee_email == email) if email else mine,
-            )
-            .order_by(col(Invitation.expires_at))
-            .limit(MAX_INVITATIONS)
-        ).all()
+        rows = invitations_waiting_for(
+            session,
+            workspace_id=actor.workspace_id,
+            person_id=actor.person_id,
+            now=now,
+            limit=MAX_INVITATIONS,
+        )
     invitations = [
         PendingInvitation(
             id_of(invitation),
