@@ -1,5 +1,5 @@
 """Hypothesis strategies for hostile input: `/billing` lines made of the real subcommand words
-(from bot/help.py ENTRIES) mixed with random text, and Slack / Stripe request bodies, well
+(bot/grammar/entries.py) mixed with random text, and Slack / Stripe request bodies, well
 formed and not."""
 
 import json
@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from bot.help import ENTRIES
+from bot.grammar.entries import ENTRIES
 from commands.invitations import ACCEPT, DECLINE
 from commands.notice_texts import PAY, VIEW_STATEMENT
 from commands.stripe_events import HANDLERS

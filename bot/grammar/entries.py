@@ -1,13 +1,5 @@
-"""The one table of `/billing` subcommands, and the help texts and usage lines made from it.
+"""The one table of `/billing` subcommands: words, usage, description, example, audience."""
 
-Each entry's `args` is both what users read and what `bot.grammar` parses:
-`<x>` a required positional, `[<x>]` an optional one, `key:<x>` a required option,
-`[key:<x>]` an optional one (several in one bracket go together: all or none), a bare
-`[word]` or `[a|b]` a flag. A positional like `<@user|team:<team>>` may also be given as
-`team:<name>`.
-"""
-
-import difflib
 from dataclasses import dataclass
 
 CLIENT, DEVELOPER, OPERATOR = "client", "developer", "operator"
@@ -28,6 +20,13 @@ GROUPS = {
 
 @dataclass(frozen=True)
 class Entry:
+    """One subcommand. `args` is both what users read and what the grammar parses:
+    `<x>` a required positional, `[<x>]` an optional one, `key:<x>` a required option,
+    `[key:<x>]` an optional one (several in one bracket go together: all or none), a bare
+    `[word]` or `[a|b]` a flag. A positional like `<@user|team:<team>>` may also be given as
+    `team:<name>`.
+    """
+
     name: str  # the subcommand words, lower case: "app new"
     args: str  # after the words: "<app> company:<company> [trial]"
     description: str  # one line
@@ -94,96 +93,3 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("access", "<company>", "Show who has access to a company, and with which role.", 'access "Acme Corp"', CLIENT, "access"),  # noqa: E501
 )
 # fmt: on
-
-# Shown under a help text when one of its usage lines contains the marker.
-_NOTES = (
-    ("", 'Names with spaces go in quotes: "Acme Corp" (curly quotes work too).'),
-    ("@user", "People: mention them, like @alice."),
-    ("YYYY-MM-DD", "Dates are written YYYY-MM-DD, like 2025-03-01."),
-    ("env:", "env: is production or staging (prod and stage work too); production if left out."),
-    ("<amount>", "Amounts are plain numbers in the currency, like 49 or 1,234.50."),
-    ("#channel", "Channels: type # and pick one; left out, the channel you type the command in."),
-    ("HH:MM", "Times are 24-hour, on the company's clock (its time zone), like 09:00."),
-)
-
-_BY_NAME = {entry.name: entry for entry in ENTRIES}
-
-
-def _clean(text: str) -> str:
-    words = text.strip().strip("\"'“”„‘’").lower().split()
-    if words[:1] in (["/billing"], ["billing"]):
-        words = words[1:]
-    return " ".join(words)
-
-
-def usage_of(subcommand: str) -> str:
-    """`usage_of("app new")` -> its usage line; a group word ("app") gives all its lines.
-
-    Raises KeyError for names that are not in the table.
-    """
-    name = _clean(subcommand)
-    if name in _BY_NAME:
-        return _BY_NAME[name].usage
-    lines = group_usage(name)
-    if not lines:
-        raise KeyError(subcommand)
-    return lines
-
-
-def group_usage(word: str) -> str:
-    """The usage lines of every subcommand starting with `word` ("" if none)."""
-    return "\n".join(e.usage for e in ENTRIES if e.name.split()[0] == word)
-
-
-def help_text(topic: str | None, audience: str) -> str:
-    """The overview (no topic) or the usage and examples for one topic, for one audience."""
-    if audience not in AUDIENCES:
-        raise ValueError(f"unknown audience {audience!r}")
-    visible = [e for e in ENTRIES if e.visible_to(audience)]
-    wanted = _clean(topic or "")
-    if not wanted:
-        return _overview(visible, audience)
-    found = _find(wanted, visible)
-    if not found:
-        return _unknown(wanted, visible, audience)
-    blocks = [
-        f"`{e.usage_for(audience)}`\n{e.description}\nExample: `/billing {e.example}`"
-        for e in found
-    ]
-    return "\n\n".join([*blocks, _notes(found, audience)])
-
-
-def _find(topic: str, visible: list[Entry]) -> list[Entry]:
-    if " " in topic:  # "app new": that subcommand only, if this audience may see it
-        return [e for e in visible if e.name == topic]
-    word = topic
-    forms = {word, word + "s", word.removesuffix("s"), word.removesuffix("ies") + "y"}
-    groups = {e.group for e in visible if e.group in forms or e.name.split()[0] in forms}
-    return [e for e in visible if e.group in groups]
-
-
-def _overview(visible: list[Entry], audience: str) -> str:
-    lines = ["*Billing commands*"]
-    for group, title in GROUPS.items():
-        entries = [e for e in visible if e.group == group]
-        if entries:
-            lines.append(f"\n*{title}*")
-            lines += [f"• `{e.usage_for(audience)}`: {e.description}" for e in entries]
-    lines.append("\n" + _notes(visible, audience))
-    lines.append("Type `/billing help <topic>` (like `/billing help companies`) for examples.")
-    return "\n".join(lines)
-
-
-def _notes(entries: list[Entry], audience: str) -> str:
-    usages = " ".join(e.usage_for(audience) for e in entries)
-    return "\n".join(note for marker, note in _NOTES if marker in usages)
-
-
-def _unknown(topic: str, visible: list[Entry], audience: str) -> str:
-    names = sorted(e.name for e in visible)
-    words = sorted({e.name.split()[0] for e in visible} | {e.group for e in visible})
-    close = difflib.get_close_matches(topic, names, n=1, cutoff=0.8) or difflib.get_close_matches(
-        topic.split()[0], words, n=1, cutoff=0.6
-    )
-    hint = f" Did you mean “{close[0]}”?" if close else ""
-    return f"I have no help on “{topic[:40]}”.{hint}\n\n" + _overview(visible, audience)

@@ -7,7 +7,7 @@ from bot import requests as r
 from bot.answer import answer
 from bot.blocks import reply_blocks
 from bot.grammar import UsageError, help_text, parse, usage_of
-from bot.help import ENTRIES
+from bot.grammar.entries import ENTRIES
 from commands import access, companies
 from tests.conftest import NOW, person
 
