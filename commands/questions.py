@@ -17,11 +17,11 @@ from billing.errors import Invalid, NotFound
 from billing.money import Money
 from billing.periods import Month
 from billing.roles import PERMISSIONS, Action, allowed
-from commands.access import access_view
 from commands.actor import Actor
 from commands.apps import app_views
 from commands.cards import PayLink, card_label, pay_link
 from commands.drafts import drafts_for
+from commands.list_access import access_view
 from commands.statements import CLOSED, Calendar, statement_view
 from commands.views import (
     AppPlans,
