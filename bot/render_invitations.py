@@ -1,11 +1,10 @@
-"""Invitations in words: what the inviter is told, the invitee's message, and the answers."""
+"""Invitations in words: what the inviter is told, the invitee's message, the acceptance."""
 
-from functools import singledispatch
+from collections.abc import Callable
+from typing import Any
 
-from commands.decline_invitation import InvitationDeclined
 from commands.invitation_accepted import Accepted
 from commands.invitation_sent import InvitationSent
-from commands.revoke_invitation import InvitationRevoked
 
 
 def _offer(sent: InvitationSent, whose: str) -> str:
@@ -32,32 +31,22 @@ def invitee_message(sent: InvitationSent) -> str:
     )
 
 
-@singledispatch
-def invitation_sentence(result: object) -> str:
-    raise TypeError(f"no sentence for {type(result).__name__}")
-
-
-@invitation_sentence.register
-def _sent(r: InvitationSent) -> str:
+def sent_sentence(sent: InvitationSent) -> str:
+    """What the inviter sees: the link to forward, should the message not arrive."""
     return (
-        f"Invitation #{r.id} sent to {r.invitee}: {_offer(r, 'their')}. It expires "
-        f"{r.expires_at:%Y-%m-%d %H:%M} UTC. Link to forward: {r.link}"
+        f"Invitation #{sent.id} sent to {sent.invitee}: {_offer(sent, 'their')}. It expires "
+        f"{sent.expires_at:%Y-%m-%d %H:%M} UTC. Link to forward: {sent.link}"
     )
 
 
-@invitation_sentence.register
-def _accepted(r: Accepted) -> str:
-    if r.kind == "client":
-        names = ", ".join(r.apps) or "no apps (they were deleted meanwhile)"
-        return f"{r.company} is set up and owns {names}; you are its owner."
-    return f"You are now {r.role} of {r.company}."
+def accepted_sentence(accepted: Accepted) -> str:
+    if accepted.kind == "client":
+        names = ", ".join(accepted.apps) or "no apps (they were deleted meanwhile)"
+        return f"{accepted.company} is set up and owns {names}; you are its owner."
+    return f"You are now {accepted.role} of {accepted.company}."
 
 
-@invitation_sentence.register
-def _revoked(r: InvitationRevoked) -> str:
-    return f"Invitation #{r.id} is withdrawn: its link no longer works."
-
-
-@invitation_sentence.register
-def _declined(r: InvitationDeclined) -> str:
-    return f"You declined invitation #{r.id}; {r.inviter} is told."
+WORDS: dict[type, Callable[[Any], str]] = {
+    InvitationSent: sent_sentence,
+    Accepted: accepted_sentence,
+}

@@ -4,10 +4,10 @@ import csv
 import io
 from collections.abc import Callable
 from functools import singledispatch
+from typing import Any
 
 from billing.money import Money
-from bot.render_changes import change_sentence
-from bot.render_invitations import invitation_sentence
+from bot import render_changes, render_invitations
 from commands.audit_log import AuditPage
 from commands.cards import PayLink
 from commands.list_access import AccessView
@@ -38,13 +38,12 @@ def _summary(result: Done, audience: str) -> str:
     return result.summary
 
 
-def _in_words(sentence: Callable[[object], str]) -> Callable[[object, str], str]:
+def _in_words(sentence: Callable[[Any], str]) -> Callable[[Any, str], str]:
     return lambda result, audience: sentence(result)
 
 
-for _sentence in (change_sentence, invitation_sentence):
-    for _fact in set(_sentence.registry) - {object}:
-        render.register(_fact, _in_words(_sentence))
+for _fact, _sentence in {**render_changes.WORDS, **render_invitations.WORDS}.items():
+    render.register(_fact, _in_words(_sentence))
 
 
 def _count(n: int, word: str) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from billing.errors import Invalid
 from billing.invitations import expiry, new_token, reminder_at, token_hash
 from commands.actor import Actor
 from storage.invitation_queries import drop_pending_reminders
@@ -13,27 +14,18 @@ from storage.notices import notify
 from storage.tables import Invitation, Person, id_of
 
 
-def open_invitation(
-    session: Session,
-    actor: Actor,
-    invitee: Person,
-    *,
-    now: datetime,
-    ttl_hours: int,
-    public_url: str,
-    **fields: Any,
-) -> tuple[Invitation, str]:
-    """A pending invitation from the actor to `invitee`, and its link."""
-    invitation = Invitation(
+def addressed(actor: Actor, invitee: Person, now: datetime, **fields: Any) -> Invitation:
+    """A new invitation from the actor to `invitee`, not stored until `new_link` gives it one."""
+    if invitee.id == actor.person_id:
+        hint = ": invite the client" if fields.get("kind") == "client" else ""
+        raise Invalid(f"You can't invite yourself{hint}.")
+    return Invitation(
         workspace_id=actor.workspace_id,
         inviter_id=actor.person_id,
         invitee_person_id=invitee.id,
         invitee_email=invitee.email,
         created_at=now,
         **fields,
-    )
-    return invitation, new_link(
-        session, invitation, now=now, ttl_hours=ttl_hours, public_url=public_url
     )
 
 

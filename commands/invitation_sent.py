@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from storage.tables import Invitation, Person, id_of
 
 
 @dataclass(frozen=True)
@@ -21,3 +24,19 @@ class InvitationSent:
     role: str | None = None  # access: the role in it
     to_user_id: str | None = None
     to_email: str | None = None
+
+
+def sent_to(
+    invitee: Person, invitation: Invitation, link: str, inviter: str, kind: str, **offer: Any
+) -> InvitationSent:
+    return InvitationSent(
+        id_of(invitation),
+        link,
+        inviter,
+        invitee.name,
+        invitation.expires_at,
+        kind,
+        to_user_id=invitee.slack_user_id,
+        to_email=invitee.email,
+        **offer,
+    )

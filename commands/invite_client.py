@@ -8,8 +8,8 @@ from billing.errors import AlreadyExists, Invalid, NotAllowed
 from billing.refs import PersonRef
 from commands.actor import Actor
 from commands.audit_commit import commit_change
-from commands.invitation_links import open_invitation
-from commands.invitation_sent import InvitationSent
+from commands.invitation_links import addressed, new_link
+from commands.invitation_sent import InvitationSent, sent_to
 from commands.resolve import invitee_person, plan_named, visible_app
 from storage.invitation_queries import pending_client_invitations
 from storage.tables import App, Plan, id_of
@@ -45,19 +45,17 @@ def invite_client(
             _require_plan_fits(chosen, rows)
         _require_none_pending(uow, actor, rows)
         person = invitee_person(uow, actor, invitee, now)
-        if person.id == actor.person_id:
-            raise Invalid("You can't invite yourself: invite the client.")
-        invitation, link = open_invitation(
-            uow.session,
+        invitation = addressed(
             actor,
             person,
-            now=now,
-            ttl_hours=ttl_hours,
-            public_url=public_url,
+            now,
             kind="client",
             company_name=company_name,
             plan_id=chosen.id if chosen else None,
             app_ids=[id_of(a) for a in rows],
+        )
+        link = new_link(
+            uow.session, invitation, now=now, ttl_hours=ttl_hours, public_url=public_url
         )
         names = tuple(a.name for a in rows)
         commit_change(
@@ -69,18 +67,8 @@ def invite_client(
             apps=", ".join(names),
             invitee=person.name,
         )
-    return InvitationSent(
-        id_of(invitation),
-        link,
-        actor.name,
-        person.name,
-        invitation.expires_at,
-        "client",
-        apps=names,
-        plan=chosen.name if chosen else None,
-        to_user_id=person.slack_user_id,
-        to_email=person.email,
-    )
+    plan_name = chosen.name if chosen else None
+    return sent_to(person, invitation, link, actor.name, "client", apps=names, plan=plan_name)
 
 
 def _invitable_app(uow: UnitOfWork, actor: Actor, name: str) -> App:

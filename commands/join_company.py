@@ -5,9 +5,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from billing.roles import stronger
-from commands.invitation_accepted import Accepted, tell_both
+from commands.invitation_accepted import Accepted, record_acceptance
 from storage.access_rows import access_row
-from storage.audit import record_event
 from storage.locks import lock_company
 from storage.tables import Access, Company, Invitation, Person, id_of
 
@@ -27,24 +26,9 @@ def join(session: Session, invitation: Invitation, invitee: Person, now: datetim
         if stronger(invitation.role, held.role):
             held.role = invitation.role
         role = held.role
-    record_event(
-        session,
-        workspace_id=invitation.workspace_id,
-        company_id=key,
-        actor_id=invitee.id,
-        action="invitation.accepted",
-        now=now,
-        invitation=invitation.id,
-        role=role,
+    to_inviter = (
+        f"{invitee.name} accepted invitation #{invitation.id} and is now {role} of {company.name}."
     )
-    tell_both(
-        session,
-        invitation,
-        invitee,
-        now,
-        to_inviter=f"{invitee.name} accepted invitation #{invitation.id} and is now {role} of "
-        f"{company.name}.",
-        to_invitee=f"You are now {role} of {company.name}.",
-        company_id=key,
-    )
+    to_invitee = f"You are now {role} of {company.name}."
+    record_acceptance(session, invitation, invitee, now, key, to_inviter, to_invitee, role=role)
     return Accepted("access", company.name, invitation.workspace_id, key, role)

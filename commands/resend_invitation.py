@@ -7,7 +7,7 @@ from billing.invitations import InvitationUnusable
 from commands.actor import Actor
 from commands.audit_commit import commit_change
 from commands.invitation_links import new_link
-from commands.invitation_sent import InvitationSent
+from commands.invitation_sent import InvitationSent, sent_to
 from commands.managed_invitation import managed_invitation
 from storage.tables import Person
 from storage.unit_of_work import UnitOfWork
@@ -45,13 +45,4 @@ def resend_invitation(
             company_id=invitation.company_id,
             invitation=invitation_id,
         )
-    return InvitationSent(
-        invitation_id,
-        link,
-        actor.name,
-        invitee.name,
-        invitation.expires_at,
-        "resent",
-        to_user_id=invitee.slack_user_id,
-        to_email=invitee.email,
-    )
+    return sent_to(invitee, invitation, link, actor.name, "resent")

@@ -8,10 +8,9 @@ from sqlmodel import Session
 from billing.calendar import local_date
 from billing.errors import AlreadyExists
 from billing.names import clean_name, slugify
-from commands.invitation_accepted import Accepted, tell_both
+from commands.invitation_accepted import Accepted, record_acceptance
 from commands.move_app import move
 from storage import lookups
-from storage.audit import record_event
 from storage.tables import Access, App, Company, Invitation, Person, Plan, PlanAssignment, id_of
 
 
@@ -52,27 +51,13 @@ def take_over(
         _move(session, app, company, id_of(invitee), plan, now)
     invitation.result_company_id = key
     names = ", ".join(a.name for a in moving) or "no apps (they were deleted meanwhile)"
-    record_event(
-        session,
-        workspace_id=invitation.workspace_id,
-        company_id=key,
-        actor_id=invitee.id,
-        action="invitation.accepted",
-        now=now,
-        invitation=invitation.id,
-        apps=names,
-        company=name,
+    to_inviter = (
+        f"{invitee.name} accepted invitation #{invitation.id}: {name} now owns {names} "
+        f"(billed to {name} from {move_day + timedelta(days=1)}). You are its admin."
     )
-    tell_both(
-        session,
-        invitation,
-        invitee,
-        now,
-        to_inviter=f"{invitee.name} accepted invitation #{invitation.id}: {name} now owns "
-        f"{names} (billed to {name} from {move_day + timedelta(days=1)}). You are its admin.",
-        to_invitee=f'Welcome: {name} is yours and owns {names}. `/billing company "{name}"` '
-        "shows it.",
-        company_id=key,
+    to_invitee = f'Welcome: {name} is yours and owns {names}. `/billing company "{name}"` shows it.'
+    record_acceptance(
+        session, invitation, invitee, now, key, to_inviter, to_invitee, apps=names, company=name
     )
     return Accepted(
         "client", name, invitation.workspace_id, key, "owner", tuple(a.name for a in moving)

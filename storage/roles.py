@@ -52,10 +52,6 @@ def role_of(session: Session, company_id: int, person_id: int) -> str | None:
     return effective_role(direct, via_teams)
 
 
-def owner_count(roles: dict[int, str]) -> int:
-    return sum(1 for role in roles.values() if role == "owner")
-
-
 def owners(session: Session, company_id: int) -> list[int]:
     """Ids of the people who own the company, directly or through a team."""
     return [p for p, role in effective_roles(session, company_id).items() if role == "owner"]
