@@ -1,5 +1,4 @@
-"""Slack action ids of the buttons that answer an invitation or a transfer request, and the
-buttons themselves (each carries the id of the invitation or request as its value)."""
+"""Action ids of the buttons that answer an invitation or a transfer request, and the buttons."""
 
 ACCEPT_INVITATION, DECLINE_INVITATION = "invitation_accept", "invitation_decline"
 APPROVE_TRANSFER, DECLINE_TRANSFER = "transfer_approve", "transfer_decline"

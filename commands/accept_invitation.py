@@ -1,5 +1,4 @@
-"""Accepting an invitation, from Slack or from the web page: a client takes apps over in a
-company of their own; anyone else joins a company with a role. Both sides are told."""
+"""Accepting an invitation, by its link (web page, `/billing accept`) or its Accept button."""
 
 from dataclasses import dataclass
 from datetime import datetime

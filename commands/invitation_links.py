@@ -1,5 +1,4 @@
-"""An invitation's one-time link: a fresh token (only its hash is stored), an expiry, and the
-reminder due before it."""
+"""An invitation's one-time link: a fresh token (only its hash stored), expiry and reminder."""
 
 from datetime import datetime
 from typing import Any

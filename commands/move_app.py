@@ -1,5 +1,4 @@
-"""Moving an app to another company: the old one pays through today, the new one from
-tomorrow, on the target's clock."""
+"""Moving an app to another company: the old one pays through today, the new one from tomorrow."""
 
 from datetime import date, datetime, timedelta
 

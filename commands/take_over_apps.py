@@ -1,5 +1,4 @@
-"""Accepting a client invitation: the client's own company is made and the apps move into it
-(billing splits by day; a trial ends, and the invitation's plan starts)."""
+"""Accepting a client invitation: a company of the client's own takes the apps over."""
 
 from datetime import date, datetime, timedelta
 

@@ -1,5 +1,4 @@
-"""Moving an app to another company: at once for an owner of both, else a request that an
-owner of the target approves or declines. Billing splits by day."""
+"""Moving an app to another company: at once for an owner of both, else a request to approve."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
