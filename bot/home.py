@@ -16,8 +16,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
+from bot.action_ids import ACCEPT_INVITATION as ACCEPT
+from bot.action_ids import DECLINE_INVITATION as DECLINE
 from bot.blocks import escape, reply_blocks
-from commands.invitations import ACCEPT, DECLINE
 from commands.notice_texts import PAY, VIEW_STATEMENT, day
 from commands.show_home import HomeCompany, HomeView, PendingInvitation
 

@@ -2,30 +2,30 @@
 
 import csv
 import io
+from collections.abc import Callable
 from functools import singledispatch
+from typing import Any
 
 from billing.money import Money
-from commands.accept_invitation import Accepted
+from bot import render_changes, render_invitations
 from commands.audit_log import AuditPage
 from commands.cards import PayLink
-from commands.invitation_answers import InviteList
-from commands.invitations import InvitationSent
+from commands.list_access import AccessView
+from commands.list_companies import CompanyList
+from commands.list_invitations import InviteList
+from commands.list_teams import TeamList
 from commands.plans import describe_plan
-from commands.transfers import TransferAsked
+from commands.show_company import CompanyView
 from commands.views import (
-    AccessView,
     AppList,
     AppView,
     ChannelLink,
-    CompanyList,
-    CompanyView,
     Done,
     PlanList,
     ReminderSettings,
     StatementView,
-    TeamList,
-    WhoAmIView,
 )
+from commands.who_am_i import WhoAmIView
 
 
 @singledispatch
@@ -33,12 +33,17 @@ def render(result: object, audience: str) -> str:
     raise TypeError(f"no text rendering for {type(result).__name__}")
 
 
-@render.register(Done)
-@render.register(InvitationSent)
-@render.register(TransferAsked)
-@render.register(Accepted)
-def _summary(result: Done | InvitationSent | TransferAsked | Accepted, audience: str) -> str:
+@render.register
+def _summary(result: Done, audience: str) -> str:
     return result.summary
+
+
+def _in_words(sentence: Callable[[Any], str]) -> Callable[[Any, str], str]:
+    return lambda result, audience: sentence(result)
+
+
+for _fact, _sentence in {**render_changes.WORDS, **render_invitations.WORDS}.items():
+    render.register(_fact, _in_words(_sentence))
 
 
 def _count(n: int, word: str) -> str:
@@ -252,9 +257,13 @@ def _pending(result: InviteList, audience: str) -> str:
     lines = [f"Pending invitations ({len(result.lines)}):"]
     for line in result.lines:
         state = "expired" if line.expired else "expires"
+        what = (
+            f"{line.role} of {line.company}"
+            if line.company
+            else f"take over {', '.join(line.apps)}"
+        )
         lines.append(
-            f"• #{line.id} {line.invitee}: {line.what}; {state} "
-            f"{line.expires_at:%Y-%m-%d %H:%M} UTC"
+            f"• #{line.id} {line.invitee}: {what}; {state} {line.expires_at:%Y-%m-%d %H:%M} UTC"
         )
     return "\n".join(lines)
 

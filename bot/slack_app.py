@@ -18,6 +18,10 @@ from billing.errors import DomainError, Invalid
 from billing.names import check_email
 from billing.periods import Month
 from billing.refs import PersonRef, record_id
+from bot.action_ids import ACCEPT_INVITATION as ACCEPT
+from bot.action_ids import APPROVE_TRANSFER as APPROVE
+from bot.action_ids import DECLINE_INVITATION as DECLINE
+from bot.action_ids import DECLINE_TRANSFER as REFUSE
 from bot.answer import answer, invitation_messages
 from bot.ask import answer_question
 from bot.blocks import fallback_text, reply_blocks
@@ -42,14 +46,13 @@ from bot.statement_modal import EARLIER, LATER, modal_channel, statement_modal
 from bot.terms import Terms
 from commands.accept_invitation import accept_by_id
 from commands.actor import Actor, identify
-from commands.companies import create_company
-from commands.invitation_answers import decline_invitation
-from commands.invitations import ACCEPT, DECLINE, invite_client
+from commands.create_company import create_company
+from commands.decide_transfer import decide_transfer
+from commands.decline_invitation import decline_invitation
+from commands.invite_client import invite_client
 from commands.notice_texts import PAY, VIEW_STATEMENT
 from commands.questions.statement_page import statement_page
 from commands.show_home import show_home
-from commands.transfers import APPROVE, decide_transfer
-from commands.transfers import DECLINE as REFUSE
 from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 

@@ -1,8 +1,8 @@
 """Who has billing access to the company: the roles that may pay and change its card."""
 
 from billing.roles import Action, allowed
-from commands.access import access_view
 from commands.actor import Actor
+from commands.list_access import access_view
 from commands.questions.read_access import read_access
 from commands.views import BillingPeople
 from storage.unit_of_work import UnitOfWork

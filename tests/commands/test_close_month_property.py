@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from billing.periods import Month
 from bot.export import export_all
-from commands import apps, companies, plans, statements
+from commands import apps, plans, statements
 from commands.close_month import close_month
+from commands.create_company import create_company
 from tests.conftest import person
 
 OCT1 = datetime(2026, 10, 1, 8, tzinfo=UTC)
@@ -66,7 +67,7 @@ def test_closing_twice_changes_nothing(uow, shapes):
         now=OCT1,
     )
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
+    create_company(uow, actor=dan, name="Acme", now=OCT1)
     for n, shape in enumerate(shapes):
         name = f"app{n}"
         apps.create_app(uow, actor=dan, name=name, company="Acme", plan=shape["plan"], now=OCT1)

@@ -7,9 +7,10 @@ import pytest
 
 from billing.errors import Invalid, NotFound
 from billing.periods import Month
-from commands import apps, companies, plans
+from commands import apps, plans
 from commands.channels import link_channel
 from commands.close_month import close_month
+from commands.create_company import create_company
 from commands.questions.askable import askable
 from commands.questions.dues import dues
 from commands.questions.last_statement import last_statement
@@ -31,7 +32,7 @@ def acme(uow):
     olivia = person(uow, "olivia", operator=True)
     plans.create_plan(uow, actor=olivia, name="Basic", amount_minor=3100, currency="USD", now=OCT1)
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
+    create_company(uow, actor=dan, name="Acme", now=OCT1)
     apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
     apps.set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 1), now=OCT1

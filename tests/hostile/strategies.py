@@ -11,12 +11,13 @@ from urllib.parse import urlencode
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from bot.action_ids import ACCEPT_INVITATION as ACCEPT
+from bot.action_ids import APPROVE_TRANSFER as APPROVE
+from bot.action_ids import DECLINE_INVITATION as DECLINE
+from bot.action_ids import DECLINE_TRANSFER as REFUSE
 from bot.grammar.entries import ENTRIES
-from commands.invitations import ACCEPT, DECLINE
 from commands.notice_texts import PAY, VIEW_STATEMENT
 from commands.stripe_events import HANDLERS
-from commands.transfers import APPROVE
-from commands.transfers import DECLINE as REFUSE
 from payments.stripe_gateway import KEY
 
 

@@ -351,7 +351,7 @@ def open_transactions(app: InProcess) -> str | None:
 @pytest.mark.parametrize("action_id", ["invitation_decline", "invitation_accept"])
 def test_answering_an_invitation_leaves_no_transaction_open(served, standin, action_id):
     """Found by the replay test: after a Decline click the decline's session is used again
-    after its unit of work ended (commands/invitation_answers.py), which opens a transaction
+    after its unit of work ended (commands/decline_invitation.py), which opens a transaction
     nobody closes: on SQLite the write lock (BEGIN IMMEDIATE) stays taken and every other
     write waits 30 s, then fails."""
     invitation = next(i for i in table(served, "invitation") if i["kind"] == "access")

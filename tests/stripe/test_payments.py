@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import col, select
 
-from commands import apps, cards, companies, plans
+from commands import apps, cards, plans
+from commands.create_company import create_company
 from commands.run_due import run_due
 from commands.stripe_events import handle_event
 from payments.gateway import BadSignature
@@ -36,7 +37,7 @@ def acme(uow):
         uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1)
     )
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1), billing_mode="stripe")
+    create_company(uow, actor=dan, name="Acme", now=at(10, 1), billing_mode="stripe")
     apps.create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
     apps.set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)

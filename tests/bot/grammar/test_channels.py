@@ -8,7 +8,8 @@ from bot.answer import answer
 from bot.blocks import reply_blocks
 from bot.grammar import UsageError, help_text, parse, usage_of
 from bot.grammar.entries import ENTRIES
-from commands import access, companies
+from commands.create_company import create_company
+from commands.grant_access import grant_access
 from tests.conftest import NOW, person
 
 VALID: list[tuple[str, r.Request]] = [
@@ -98,9 +99,9 @@ def test_help_topic_lists_channels_and_reminders_for_clients() -> None:
 def dan(uow):
     """Dan owns Acme Corp (Europe/Berlin); vera only views it."""
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme Corp", timezone="Europe/Berlin", now=NOW)
+    create_company(uow, actor=dan, name="Acme Corp", timezone="Europe/Berlin", now=NOW)
     person(uow, "vera")
-    access.grant_access(
+    grant_access(
         uow, actor=dan, subject=PersonRef(name="vera"), company="Acme Corp", role="viewer", now=NOW
     )
     return dan

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from billing.money import Money
-from commands.invitations import by_token, lifetime
+from commands.pending_invitation import by_token, lifetime
 from storage.tables import App, Company, Person, Plan
 from storage.unit_of_work import UnitOfWork
 

@@ -1,10 +1,24 @@
 """Who am I here: account type, operator or not, and my companies with roles."""
 
+from dataclasses import dataclass
+
 from billing.roles import ROLES
 from commands.actor import Actor
-from commands.views import WhoAmIView
 from storage.roles import companies_in, companies_of
 from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class WhoAmI:
+    pass
+
+
+@dataclass(frozen=True)
+class WhoAmIView:
+    name: str
+    account_type: str
+    is_operator: bool
+    companies: list[tuple[str, str]]  # (company, role)
 
 
 def who_am_i(uow: UnitOfWork, *, actor: Actor) -> WhoAmIView:
