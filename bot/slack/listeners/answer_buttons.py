@@ -10,9 +10,8 @@ from bot.render_text import render
 from bot.slack.door import Door
 from bot.slack.listeners.button_values import clicked_id
 from bot.slack.listeners.home import publish_home
-from bot.slack.listeners.replies import ephemeral, say
+from bot.slack.listeners.replies import answer_click, say
 from bot.slack.refusals import outcome
-from bot.slack.worker import once_per_trigger
 from commands.accept_invitation import accept_by_id
 from commands.actor import Actor
 from commands.invitation_answers import decline_invitation
@@ -49,17 +48,7 @@ def _clicked(door: Door, decide: Decide) -> Callable[..., None]:
         ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond
     ) -> None:
         ack()
-        door.worker.later(
-            answer_button,
-            sorry=ephemeral(respond),
-            once=once_per_trigger(body),
-            door=door,
-            body=body,
-            client=client,
-            context=context,
-            respond=respond,
-            decide=decide,
-        )
+        answer_click(door, answer_button, body, client, context, respond, decide=decide)
 
     return on_click
 

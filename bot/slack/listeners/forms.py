@@ -21,31 +21,43 @@ from commands.companies import create_company
 from commands.invitations import InvitationSent, invite_client
 
 Values = dict[str, str | None]
+UseCase = Callable[[Door, Actor, Values], object]  # what it gives back is never None
 
 
 def register(app: App, door: Door) -> None:
-    @app.view(INVITE_CLIENT)
-    def submit_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
-        values = form_values(body["view"]["state"]["values"])
-        actor = door.clicker(client, context, body)
-        sent = outcome(lambda: _invite(door, actor, values), _in_form(ack, "apps"))
-        if sent is None:
-            return
-        ack()
-        mine = Direct(render(sent, actor.audience), user_id=body["user"]["id"])
-        door.worker.later(
-            door.sender.deliver, directs=(mine, *invitation_messages(sent)), client=client
-        )
+    app.view(INVITE_CLIENT)(_on_submit(door, _invite, "apps", _send_invitation))
+    app.view(NEW_COMPANY)(_on_submit(door, _create, "name", _show_home))
 
-    @app.view(NEW_COMPANY)
-    def submit_company(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+
+def _on_submit(
+    door: Door, use_case: UseCase, block_id: str, then: Callable[..., None]
+) -> Callable[..., None]:
+    """A form's listener: its use case's refusal shows under `block_id` and the form stays
+    open; once done, the form closes and `then` follows."""
+
+    def on_submit(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         values = form_values(body["view"]["state"]["values"])
         actor = door.clicker(client, context, body)
-        created = outcome(lambda: _create(door, actor, values), _in_form(ack, "name"))
-        if created is None:
+        done = outcome(lambda: use_case(door, actor, values), _in_form(ack, block_id))
+        if done is None:
             return
         ack()
-        publish_home(door, client, context.team_id or "", actor_user=body["user"]["id"])
+        then(door, body, client, context, actor, done)
+
+    return on_submit
+
+
+def _send_invitation(
+    door: Door, body: dict, client: WebClient, _: BoltContext, actor: Actor, sent: InvitationSent
+) -> None:
+    mine = Direct(render(sent, actor.audience), user_id=body["user"]["id"])
+    door.worker.later(
+        door.sender.deliver, directs=(mine, *invitation_messages(sent)), client=client
+    )
+
+
+def _show_home(door: Door, body: dict, client: WebClient, context: BoltContext, *_: object) -> None:
+    publish_home(door, client, context.team_id or "", actor_user=body["user"]["id"])
 
 
 def _invite(door: Door, actor: Actor, values: Values) -> InvitationSent:

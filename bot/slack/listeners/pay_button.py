@@ -7,9 +7,8 @@ from slack_sdk import WebClient
 from bot.answer import answer
 from bot.notice_buttons import pay_request
 from bot.slack.door import Door
-from bot.slack.listeners.replies import ephemeral, open_waiting, say
+from bot.slack.listeners.replies import answer_click, open_waiting, say
 from bot.slack.views.text_modal import text_modal
-from bot.slack.worker import once_per_trigger
 from commands.notice_texts import PAY
 
 
@@ -23,17 +22,7 @@ def register(app: App, door: Door) -> None:
         waiting = open_waiting(client, body["trigger_id"], "Payment") if on_home else None
         if on_home and waiting is None:
             return
-        door.worker.later(
-            answer_pay_button,
-            sorry=ephemeral(respond),
-            once=once_per_trigger(body),
-            door=door,
-            body=body,
-            client=client,
-            context=context,
-            respond=respond,
-            waiting=waiting,
-        )
+        answer_click(door, answer_pay_button, body, client, context, respond, waiting=waiting)
 
 
 def answer_pay_button(

@@ -1,15 +1,17 @@
 """Ways listeners answer: a reply through response_url, an apology, a modal that waits."""
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Respond
+from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks import fallback_text, reply_blocks
+from bot.slack.door import Door
 from bot.slack.views.text_modal import text_modal
-from bot.slack.worker import Sorry
+from bot.slack.worker import Sorry, once_per_trigger
 
 log = logging.getLogger("billbot.slack")
 
@@ -35,3 +37,27 @@ def open_waiting(client: WebClient, trigger_id: str, title: str) -> dict | None:
         return None
     view = opened.get("view")
     return view if isinstance(view, dict) else None
+
+
+def answer_click(
+    door: Door,
+    work: Callable[..., None],
+    body: dict,
+    client: WebClient,
+    context: BoltContext,
+    respond: Respond | None,
+    **more: Any,
+) -> None:
+    """`work` for a button click, after the ack and once per click; if the database is out of
+    reach, the clicker hears so."""
+    door.worker.later(
+        work,
+        sorry=ephemeral(respond),
+        once=once_per_trigger(body),
+        door=door,
+        body=body,
+        client=client,
+        context=context,
+        respond=respond,
+        **more,
+    )
