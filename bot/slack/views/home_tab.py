@@ -1,4 +1,4 @@
-"""The App Home tab and the modals it opens, built with slack_sdk.models."""
+"""The App Home tab: companies, what is owed, invitations waiting, and its buttons."""
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -6,24 +6,21 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DividerBlock,
     HeaderBlock,
-    InputBlock,
     MarkdownTextObject,
-    PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
-    UserSelectElement,
 )
 from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
 from bot.action_ids import ACCEPT_INVITATION as ACCEPT
 from bot.action_ids import DECLINE_INVITATION as DECLINE
-from bot.blocks import escape, reply_blocks
+from bot.blocks import escape
+from bot.slack.views.forms import NEW_COMPANY
 from commands.notice_texts import PAY, VIEW_STATEMENT, day
 from commands.show_home import HomeCompany, HomeView, PendingInvitation
 
-NEW_COMPANY = "new_company"  # action id of the Home button, callback id of its modal
-SHOW_HELP = "show_help"
+SHOW_HELP = "show_help"  # action ids of the Home tab's own buttons
 OPEN_INVITE_CLIENT = "open_invite_client"
 
 
@@ -97,86 +94,3 @@ def _invitation_blocks(invitation: PendingInvitation) -> list:
             ]
         ),
     ]
-
-
-def new_company_modal() -> dict:
-    return View(
-        type="modal",
-        callback_id=NEW_COMPANY,
-        title=PlainTextObject(text="Set up a company"),
-        submit=PlainTextObject(text="Create"),
-        close=PlainTextObject(text="Cancel"),
-        blocks=[
-            InputBlock(
-                block_id="name",
-                label="Company name",
-                element=PlainTextInputElement(action_id="value", max_length=80),
-            ),
-            InputBlock(
-                block_id="email",
-                label="Invoice e-mail",
-                optional=True,
-                element=PlainTextInputElement(action_id="value", max_length=254),
-            ),
-            InputBlock(
-                block_id="currency",
-                label="Currency (ISO code)",
-                optional=True,
-                element=PlainTextInputElement(action_id="value", max_length=3, placeholder="USD"),
-            ),
-        ],
-    ).to_dict()
-
-
-def text_modal(title: str, text: str) -> dict:
-    return View(
-        type="modal",
-        title=PlainTextObject(text=title[:24]),
-        close=PlainTextObject(text="Close"),
-        blocks=reply_blocks(text)[:100],
-    ).to_dict()
-
-
-INVITE_CLIENT = "invite_client"  # callback id of the invite-client modal
-
-
-def invite_client_modal() -> dict:
-    """`/billing invite-client` with nothing after it: the same questions as a form."""
-    return View(
-        type="modal",
-        callback_id=INVITE_CLIENT,
-        title=PlainTextObject(text="Invite a client"),
-        submit=PlainTextObject(text="Send invitation"),
-        close=PlainTextObject(text="Cancel"),
-        blocks=[
-            InputBlock(
-                block_id="user",
-                label="Client in Slack",
-                optional=True,
-                element=UserSelectElement(action_id="value"),
-            ),
-            InputBlock(
-                block_id="email",
-                label="…or their e-mail",
-                optional=True,
-                element=PlainTextInputElement(action_id="value", max_length=254),
-            ),
-            InputBlock(
-                block_id="apps",
-                label="Apps to take over (comma-separated)",
-                element=PlainTextInputElement(action_id="value", max_length=400),
-            ),
-            InputBlock(
-                block_id="company",
-                label="Their company name",
-                optional=True,
-                element=PlainTextInputElement(action_id="value", max_length=80),
-            ),
-            InputBlock(
-                block_id="plan",
-                label="Plan",
-                optional=True,
-                element=PlainTextInputElement(action_id="value", max_length=80),
-            ),
-        ],
-    ).to_dict()

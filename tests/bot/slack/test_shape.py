@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from billing.refs import record_id
-from bot.slack_shape import well_formed
+from bot.slack.shape import well_formed
 
 COMMAND = {
     "token": "gIkuvaNzQIHg97ATvDxqgjtO",

@@ -1,11 +1,11 @@
-"""Building the Bolt app for one workspace (bot token) or many (OAuth install)."""
+"""Installing billbot into many workspaces: OAuth settings, token lookup, install callbacks."""
 
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import BoltResponse
 from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -15,8 +15,6 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
 from bot.settings import Settings
-from bot.slack_app import Door, register
-from bot.slack_client import web_client
 from commands.actor import identify
 from storage.unit_of_work import UnitOfWork
 
@@ -34,34 +32,14 @@ BOT_SCOPES = [  # the same list as manifest.yml (a test keeps them equal)
 ]
 
 
-def build_bolt(
+def oauth_options(
     settings: Settings,
     engine: Engine,
+    client: WebClient,
+    uow: UnitOfWork,
     clock: Callable[[], datetime],
-    *,
-    wake: Callable[[], None] | None = None,
-) -> App:
-    if not settings.slack_signing_secret:
-        raise SystemExit("SLACK_SIGNING_SECRET is required to serve Slack.")
-    # Bolt logs a refused request with its whole body at INFO: only its warnings are kept
-    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
-    client = web_client(settings, settings.slack_bot_token)
-    door = Door(settings, UnitOfWork(engine), clock, wake)
-    if settings.slack_client_id and settings.slack_client_secret:
-        app = _multi_workspace(settings, engine, client, door)
-    else:
-        app = App(
-            token=settings.slack_bot_token,
-            signing_secret=settings.slack_signing_secret,
-            client=client,
-            process_before_response=True,
-            token_verification_enabled=False,
-        )
-    register(app, door)
-    return app
-
-
-def _multi_workspace(settings: Settings, engine: Engine, client: WebClient, door: Door) -> App:
+) -> dict[str, Any]:
+    """What Bolt's App takes to serve every workspace that installs billbot."""
     client_id, secret = settings.slack_client_id or "", settings.slack_client_secret or ""
     installations = SQLAlchemyInstallationStore(client_id=client_id, engine=engine)
     states = SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine)
@@ -74,7 +52,7 @@ def _multi_workspace(settings: Settings, engine: Engine, client: WebClient, door
         installation_store=installations,
         state_store=states,
         redirect_uri=f"{settings.public_url.rstrip('/')}/slack/oauth_redirect",
-        callback_options=CallbackOptions(success=_first_operator(door), failure=_failed),
+        callback_options=CallbackOptions(success=_first_operator(uow, clock), failure=_failed),
     )
     authorize = InstallationStoreAuthorize(
         logger=logging.getLogger("billbot.slack"),
@@ -84,29 +62,28 @@ def _multi_workspace(settings: Settings, engine: Engine, client: WebClient, door
         cache_enabled=True,
         client=client,
     )
-    return App(
-        signing_secret=settings.slack_signing_secret,
-        client=client,
-        authorize=cast(Any, authorize),  # an Authorize instance is used as is
-        installation_store=installations,
-        oauth_settings=oauth,
-        process_before_response=True,
-    )
+    return {
+        "authorize": cast(Any, authorize),  # an Authorize instance is used as is
+        "installation_store": installations,
+        "oauth_settings": oauth,
+    }
 
 
-def _first_operator(door: Door) -> Callable[[SuccessArgs], BoltResponse]:
+def _first_operator(
+    uow: UnitOfWork, clock: Callable[[], datetime]
+) -> Callable[[SuccessArgs], BoltResponse]:
     """Whoever installs billbot into a workspace is its first operator."""
 
     def success(args: SuccessArgs) -> BoltResponse:
         installation = args.installation
         user_id = installation.user_id
         identify(
-            door.uow,
+            uow,
             team_id=installation.team_id or "",
             user_id=user_id,
             name=user_id,
             account_type="developer",
-            now=door.clock(),
+            now=clock(),
             operators=frozenset({user_id}),
         )
         return BoltResponse(
