@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from commands.actor import identify  # noqa: E402
-from commands.companies import create_company  # noqa: E402
+from commands.create_company import create_company  # noqa: E402
 from storage.database import make_engine  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.unit_of_work import UnitOfWork  # noqa: E402

@@ -31,11 +31,19 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold().strip()
 
 
-EMAIL = re.compile(r"[^@\s<>]{1,64}@[^@\s<>]+\.[^@\s<>]{2,}")
+EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+
+
+def is_email(text: str) -> bool:
+    """The one e-mail rule (commands, forms, modals): ASCII dot-atoms, a real-looking domain."""
+    return len(text) <= 254 and len(text.split("@")[0]) <= 64 and bool(EMAIL.fullmatch(text))
 
 
 def check_email(raw: str) -> str:
-    email = raw.strip().lower()
-    if len(email) > 254 or not EMAIL.fullmatch(email):
-        raise Invalid(f"“{raw.strip()[:60]}” is not an e-mail address.")
-    return email
+    email = raw.strip()
+    if not is_email(email):
+        raise Invalid(f"“{email[:60]}” is not an e-mail address.")
+    return email.lower()

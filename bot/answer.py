@@ -8,14 +8,16 @@ from sqlalchemy.exc import IntegrityError
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
+from bot.action_ids import invitation_buttons
 from bot.delivery import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render.statement_csv import statement_csv
+from bot.render_invitations import invitee_message
 from bot.render_text import render
 from bot.terms import Terms
 from commands.actor import Actor
-from commands.invitations import ACCEPT, DECLINE, InvitationSent
+from commands.invitation_sent import InvitationSent
 from commands.show_statement import StatementView
 from storage.unit_of_work import UnitOfWork
 
@@ -110,11 +112,11 @@ def answer(
 
 def invitation_messages(sent: InvitationSent) -> tuple[Direct, ...]:
     """To the invitee: a DM with Accept and Decline if they use Slack, else an e-mail."""
-    buttons = (("Accept", ACCEPT, str(sent.id)), ("Decline", DECLINE, str(sent.id)))
+    buttons, message = invitation_buttons(sent.id), invitee_message(sent)
     if sent.to_user_id:
-        return (Direct(sent.message, user_id=sent.to_user_id, buttons=buttons),)
+        return (Direct(message, user_id=sent.to_user_id, buttons=buttons),)
     if sent.to_email:
-        return (Direct(sent.message, email=sent.to_email, subject="An invitation to billing"),)
+        return (Direct(message, email=sent.to_email, subject="An invitation to billing"),)
     return ()
 
 

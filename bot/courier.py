@@ -22,7 +22,7 @@ from bot.chart import history_png
 from bot.drain import Drain, DrainReport
 from bot.mailer import mailer_for
 from bot.settings import Settings
-from bot.slack_client import api_base
+from bot.slack.web_client import api_base
 from storage.outbox import Claimed
 from storage.tables import Company, Statement, Workspace
 from storage.unit_of_work import UnitOfWork

@@ -1,39 +1,53 @@
 """From a parsed request to the one use case that serves it."""
 
+from collections.abc import Callable
+from dataclasses import fields
 from datetime import datetime
+from typing import Any
 
 from bot import requests as r
+from bot.action_ids import transfer_buttons
 from bot.grammar import help_text
 from bot.terms import Terms
-from commands import (
-    accept_invitation,
-    access,
-    audit_log,
-    companies,
-    invitation_answers,
-    invitations,
-    membership,
-    teams,
-    transfers,
-)
+from commands.accept_invitation import accept_invitation
 from commands.actor import Actor
+from commands.add_team_member import add_team_member
+from commands.audit_log import audit_log
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
+from commands.create_team import create_team
 from commands.delete_app import delete_app
+from commands.grant_access import grant_access
+from commands.hand_over import hand_over
+from commands.invite_client import invite_client
+from commands.invite_to_company import invite_to_company
+from commands.leave_company import leave_company
 from commands.link_channel import link_channel
+from commands.list_access import list_access
 from commands.list_apps import list_apps
+from commands.list_companies import list_companies
+from commands.list_invitations import list_invitations
 from commands.list_plans import list_plans
+from commands.list_teams import list_teams
 from commands.mark_paid import mark_paid
 from commands.pay_link import pay_link
 from commands.record_usage import record_usage
+from commands.remove_team_member import remove_team_member
+from commands.resend_invitation import resend_invitation
+from commands.revoke_access import revoke_access
+from commands.revoke_invitation import revoke_invitation
 from commands.set_app_domain import set_app_domain
 from commands.set_app_plan import set_app_plan
 from commands.set_reminders import set_reminders
+from commands.show_company import show_company
 from commands.show_reminders import show_reminders
 from commands.show_statement import show_statement
+from commands.transfer_app import transfer_app
 from commands.unlink_channel import unlink_channel
+from commands.update_company import update_company
 from commands.views import Done
-from commands.whoami import who_am_i
+from commands.who_am_i import who_am_i
 from storage.unit_of_work import UnitOfWork
 
 
@@ -53,35 +67,18 @@ def run(
     match request:
         case r.Help(topic):
             return Done(help_text(topic, actor.audience))
-        case r.WhoAmI():
-            return who_am_i(uow=uow, actor=actor)
-        case r.ListCompanies():
-            return companies.list_companies(uow=uow, actor=actor)
-        case r.ShowCompany(company):
-            return companies.show_company(uow=uow, actor=actor, company=company)
-        case r.NewCompany(name, email, currency, timezone, owner):
-            return companies.create_company(
-                uow=uow,
-                actor=actor,
-                now=now,
-                name=name,
-                email=email,
-                currency=currency,
-                timezone=timezone,
-                owner=owner,
-                billing_mode=terms.billing_mode,
+        case r.WhoAmI() | r.ListCompanies() | r.ListTeams():
+            return _PEOPLE[type(request)](uow, actor=actor)
+        case r.ShowCompany() | r.ShowAccess():
+            return _PEOPLE[type(request)](uow, actor=actor, **_fields(request))
+        case r.NewCompany():
+            return create_company(
+                uow, actor=actor, now=now, billing_mode=terms.billing_mode, **_fields(request)
             )
-        case r.SetCompany(company, name, email, currency, timezone):
-            return companies.update_company(
-                uow=uow,
-                actor=actor,
-                now=now,
-                company=company,
-                name=name,
-                email=email,
-                currency=currency,
-                timezone=timezone,
-            )
+        case r.SetCompany() | r.NewTeam() | r.AddTeamMember() | r.RemoveTeamMember() | r.Grant():
+            return _PEOPLE[type(request)](uow, actor=actor, now=now, **_fields(request))
+        case r.Revoke() | r.Dismiss():
+            return revoke_access(uow, actor=actor, now=now, **_fields(request))
         case r.ListApps(company):
             return list_apps(uow=uow, actor=actor, company=company)
         case r.NewApp(name, company, environment, plan, trial):
@@ -118,26 +115,6 @@ def run(
             )
         case r.ListPlans():
             return list_plans(uow=uow, actor=actor)
-        case r.ListTeams():
-            return teams.list_teams(uow=uow, actor=actor)
-        case r.NewTeam(name):
-            return teams.create_team(uow=uow, actor=actor, now=now, name=name)
-        case r.AddTeamMember(team, person, team_access):
-            return teams.add_team_member(
-                uow=uow, actor=actor, now=now, team=team, person=person, access=team_access
-            )
-        case r.RemoveTeamMember(team, person):
-            return teams.remove_team_member(uow=uow, actor=actor, now=now, team=team, person=person)
-        case r.Grant(subject, company, role):
-            return access.grant_access(
-                uow=uow, actor=actor, now=now, subject=subject, company=company, role=role
-            )
-        case r.Revoke(subject, company):
-            return access.revoke_access(
-                uow=uow, actor=actor, now=now, subject=subject, company=company
-            )
-        case r.ShowAccess(company):
-            return access.list_access(uow=uow, actor=actor, company=company)
         case r.ShowStatement(company, month, csv):
             return show_statement(
                 uow=uow,
@@ -178,54 +155,51 @@ def _collaborate(
 ) -> object:
     """Invitations, leaving, handing over, transfers and the audit log."""
     ttl, url = terms.invite_ttl_hours, terms.public_url
+    given = _fields(request)
     match request:
-        case r.InviteClient(invitee, app_names, company, plan):
-            return invitations.invite_client(
+        case r.InviteClient() | r.Invite() | r.ResendInvite():
+            use_case = _PEOPLE[type(request)]
+            return use_case(uow, actor=actor, now=now, ttl_hours=ttl, public_url=url, **given)
+        case r.Accept():
+            return accept_invitation(uow, acceptor=actor, now=now, **given)
+        case r.ListInvites() | r.RevokeInvite() | r.Leave() | r.Handover():
+            return _PEOPLE[type(request)](uow, actor=actor, now=now, **given)
+        case r.Transfer():
+            return transfer_app(
                 uow,
                 actor=actor,
-                invitee=invitee,
-                apps=list(app_names),
-                company_name=company,
-                plan=plan,
                 now=now,
                 ttl_hours=ttl,
-                public_url=url,
+                decision_buttons=transfer_buttons,
+                **given,
             )
-        case r.Invite(invitee, company, role):
-            return invitations.invite_to_company(
-                uow,
-                actor=actor,
-                invitee=invitee,
-                company=company,
-                role=role,
-                now=now,
-                ttl_hours=ttl,
-                public_url=url,
-            )
-        case r.Accept(token, email):
-            return accept_invitation.accept_invitation(
-                uow, token=token, acceptor=actor, invoice_email=email, now=now
-            )
-        case r.ListInvites(company):
-            return invitation_answers.list_invitations(uow, actor=actor, company=company, now=now)
-        case r.RevokeInvite(key):
-            return invitation_answers.revoke_invitation(
-                uow, actor=actor, invitation_id=key, now=now
-            )
-        case r.ResendInvite(key):
-            return invitation_answers.resend_invitation(
-                uow, actor=actor, invitation_id=key, now=now, ttl_hours=ttl, public_url=url
-            )
-        case r.Leave(company):
-            return membership.leave_company(uow, actor=actor, company=company, now=now)
-        case r.Dismiss(person, company):
-            return access.revoke_access(uow, actor=actor, subject=person, company=company, now=now)
-        case r.Handover(company, to):
-            return membership.hand_over(uow, actor=actor, company=company, to=to, now=now)
-        case r.Transfer(app, to):
-            return transfers.transfer_app(
-                uow, actor=actor, app=app, to_company=to, now=now, ttl_hours=ttl
-            )
-        case r.Audit(company, page):
-            return audit_log.audit_log(uow, actor=actor, company=company, page=page)
+        case r.Audit():
+            return audit_log(uow, actor=actor, **given)
     raise TypeError(f"no use case for {type(request).__name__}")
+
+
+def _fields(request: r.Request) -> dict[str, Any]:
+    """A request's fields by name: they are the use case's keyword parameters."""
+    return {f.name: getattr(request, f.name) for f in fields(request)}
+
+
+# people and collaboration use cases, by the request each serves
+_PEOPLE: dict[type, Callable[..., object]] = {
+    r.WhoAmI: who_am_i,
+    r.ListCompanies: list_companies,
+    r.ListTeams: list_teams,
+    r.ShowCompany: show_company,
+    r.ShowAccess: list_access,
+    r.SetCompany: update_company,
+    r.NewTeam: create_team,
+    r.AddTeamMember: add_team_member,
+    r.RemoveTeamMember: remove_team_member,
+    r.Grant: grant_access,
+    r.InviteClient: invite_client,
+    r.Invite: invite_to_company,
+    r.ResendInvite: resend_invitation,
+    r.ListInvites: list_invitations,
+    r.RevokeInvite: revoke_invitation,
+    r.Leave: leave_company,
+    r.Handover: hand_over,
+}

@@ -14,8 +14,10 @@ from starlette.routing import Route
 from billing.errors import DomainError
 from billing.invitations import InvitationUnusable
 from billing.roles import PERMISSIONS, Action
-from commands.accept_invitation import Accepted, accept_invitation
-from commands.invitation_preview import Preview, preview_invitation
+from bot.render_invitations import accepted_sentence
+from commands.accept_invitation import accept_invitation
+from commands.invitation_accepted import Accepted
+from commands.preview_invitation import Preview, preview_invitation
 from commands.stripe_customer import card_link
 from payments.gateway import Gateway, Unavailable
 from storage.unit_of_work import UnitOfWork
@@ -135,7 +137,7 @@ def invite_routes(
         card = await run_in_threadpool(_card_offer, uow, gateway, done, public_url)
         return page(
             "All set",
-            f"<p>{html.escape(done.summary)}</p>{card}<p class=note>You can "
+            f"<p>{html.escape(accepted_sentence(done))}</p>{card}<p class=note>You can "
             "close this page; billbot tells you and your agency in Slack.</p>",
         )
 

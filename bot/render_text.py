@@ -5,33 +5,23 @@ from functools import singledispatch
 from typing import Any
 
 from billing.money import Money
-from commands.accept_invitation import Accepted
+from bot import render_billing_changes, render_changes, render_invitations
+from bot.render_billing_changes import describe_plan
 from commands.app_views import AppView
 from commands.audit_log import AuditPage
 from commands.company_channel import ChannelLink
-from commands.create_app import AppCreated
-from commands.create_plan import PlanCreated
-from commands.delete_app import AppDeleted
-from commands.invitation_answers import InviteList
-from commands.invitations import InvitationSent
+from commands.list_access import AccessView
 from commands.list_apps import AppList
-from commands.list_plans import PlanList, PlanView
-from commands.mark_paid import MarkedPaid
+from commands.list_companies import CompanyList
+from commands.list_invitations import InviteList
+from commands.list_plans import PlanList
+from commands.list_teams import TeamList
 from commands.pay_link import PayLink
-from commands.record_usage import UsageRecorded
-from commands.set_app_domain import DomainSet
-from commands.set_app_plan import AppPlanSet
+from commands.show_company import CompanyView
 from commands.show_reminders import ReminderSettings
 from commands.show_statement import StatementView
-from commands.transfers import TransferAsked
-from commands.views import (
-    AccessView,
-    CompanyList,
-    CompanyView,
-    Done,
-    TeamList,
-    WhoAmIView,
-)
+from commands.views import Done
+from commands.who_am_i import WhoAmIView
 
 
 @singledispatch
@@ -39,12 +29,21 @@ def render(result: object, audience: str) -> str:
     raise TypeError(f"no text rendering for {type(result).__name__}")
 
 
-@render.register(Done)
-@render.register(InvitationSent)
-@render.register(TransferAsked)
-@render.register(Accepted)
-def _summary(result: Done | InvitationSent | TransferAsked | Accepted, audience: str) -> str:
+@render.register
+def _summary(result: Done, audience: str) -> str:
     return result.summary
+
+
+def _in_words(sentence: Callable[[Any], str]) -> Callable[[Any, str], str]:
+    return lambda result, audience: sentence(result)
+
+
+for _fact, _sentence in {
+    **render_changes.WORDS,
+    **render_invitations.WORDS,
+    **render_billing_changes.WORDS,
+}.items():
+    render.register(_fact, _in_words(_sentence))
 
 
 def _count(n: int, word: str) -> str:
@@ -144,13 +143,6 @@ def _pay_link(result: PayLink, audience: str) -> str:
     )
 
 
-def describe_plan(plan: PlanView) -> str:
-    text = "unbilled" if plan.kind == "unbilled" else f"{plan.price} a month"
-    if plan.metric and plan.unit_price is not None:
-        text += f" + {plan.unit_price} per {plan.metric} above {plan.included:,} a day"
-    return f"{text}, {plan.environment}"
-
-
 @render.register
 def _plans(result: PlanList, audience: str) -> str:
     if not result.items:
@@ -212,9 +204,13 @@ def _pending(result: InviteList, audience: str) -> str:
     lines = [f"Pending invitations ({len(result.lines)}):"]
     for line in result.lines:
         state = "expired" if line.expired else "expires"
+        what = (
+            f"{line.role} of {line.company}"
+            if line.company
+            else f"take over {', '.join(line.apps)}"
+        )
         lines.append(
-            f"• #{line.id} {line.invitee}: {line.what}; {state} "
-            f"{line.expires_at:%Y-%m-%d %H:%M} UTC"
+            f"• #{line.id} {line.invitee}: {what}; {state} {line.expires_at:%Y-%m-%d %H:%M} UTC"
         )
     return "\n".join(lines)
 
@@ -233,27 +229,3 @@ def _audit(result: AuditPage, audience: str) -> str:
     if result.page < result.pages:
         lines.append(f'Older: `/billing audit "{result.company}" page:{result.page + 1}`')
     return "\n".join(lines)
-
-
-@render.register
-def _app_created(result: AppCreated, audience: str) -> str:
-    on_plan = f"on plan {result.plan}" if result.plan else "unbilled (no plan yet)"
-    trial = ", in trial" if result.trial else ""
-    return f"Created {result.environment} app {result.app} in {result.company}, {on_plan}{trial}."
-
-
-# One sentence for each change that went through.
-_CHANGED: dict[type, Callable[[Any], str]] = {
-    DomainSet: lambda r: f"{r.app} now answers at {r.domain} (since {r.since.isoformat()}).",
-    AppPlanSet: lambda r: f"{r.app} is on plan {r.plan} from {r.since.isoformat()}.",
-    AppDeleted: lambda r: (
-        f"Deleted {r.app} as of {r.on.isoformat()}: it is billed through that day."
-    ),
-    PlanCreated: lambda r: f"Added plan {r.plan.name}: {describe_plan(r.plan)}.",
-    UsageRecorded: lambda r: (
-        f"Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day.isoformat()}."
-    ),
-    MarkedPaid: lambda r: f"Marked the {r.month} statement of {r.company} paid.",
-}
-for _type, _sentence in _CHANGED.items():
-    render.register(_type)(lambda result, audience, say=_sentence: say(result))

@@ -2,168 +2,48 @@
 
 from dataclasses import dataclass
 
-from billing.refs import PersonRef, TeamRef
+from commands.accept_invitation import Accept
+from commands.add_team_member import AddTeamMember
+from commands.audit_log import Audit
 from commands.create_app import NewApp
+from commands.create_company import NewCompany
 from commands.create_plan import NewPlan
+from commands.create_team import NewTeam
 from commands.delete_app import DeleteApp
+from commands.grant_access import Grant
+from commands.hand_over import Handover
+from commands.invite_client import InviteClient
+from commands.invite_to_company import Invite
+from commands.leave_company import Leave
 from commands.link_channel import LinkChannel
+from commands.list_access import ShowAccess
 from commands.list_apps import ListApps
+from commands.list_companies import ListCompanies
+from commands.list_invitations import ListInvites
 from commands.list_plans import ListPlans
+from commands.list_teams import ListTeams
 from commands.mark_paid import MarkPaid
 from commands.pay_link import Pay
 from commands.record_usage import RecordUsage
+from commands.remove_team_member import RemoveTeamMember
+from commands.resend_invitation import ResendInvite
+from commands.revoke_access import Dismiss, Revoke
+from commands.revoke_invitation import RevokeInvite
 from commands.set_app_domain import SetAppDomain
 from commands.set_app_plan import SetAppPlan
 from commands.set_reminders import SetReminders
+from commands.show_company import ShowCompany
 from commands.show_reminders import ShowReminders
 from commands.show_statement import ShowStatement
+from commands.transfer_app import Transfer
 from commands.unlink_channel import UnlinkChannel
+from commands.update_company import SetCompany
+from commands.who_am_i import WhoAmI
 
 
 @dataclass(frozen=True)
 class Help:
     topic: str | None = None
-
-
-@dataclass(frozen=True)
-class WhoAmI:
-    pass
-
-
-@dataclass(frozen=True)
-class ListCompanies:
-    pass
-
-
-@dataclass(frozen=True)
-class ShowCompany:
-    company: str
-
-
-@dataclass(frozen=True)
-class NewCompany:
-    name: str
-    email: str | None = None
-    currency: str | None = None
-    timezone: str | None = None
-    owner: PersonRef | None = None
-
-
-@dataclass(frozen=True)
-class SetCompany:
-    """At least one of the optional fields is set."""
-
-    company: str
-    name: str | None = None
-    email: str | None = None
-    currency: str | None = None
-    timezone: str | None = None
-
-
-@dataclass(frozen=True)
-class ListTeams:
-    pass
-
-
-@dataclass(frozen=True)
-class NewTeam:
-    name: str
-
-
-@dataclass(frozen=True)
-class AddTeamMember:
-    team: str
-    person: PersonRef
-    access: str = "unlimited"
-
-
-@dataclass(frozen=True)
-class RemoveTeamMember:
-    team: str
-    person: PersonRef
-
-
-@dataclass(frozen=True)
-class Grant:
-    subject: PersonRef | TeamRef
-    company: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Revoke:
-    subject: PersonRef | TeamRef
-    company: str
-
-
-@dataclass(frozen=True)
-class ShowAccess:
-    company: str
-
-
-@dataclass(frozen=True)
-class InviteClient:
-    invitee: PersonRef
-    apps: tuple[str, ...]
-    company: str | None = None
-    plan: str | None = None
-
-
-@dataclass(frozen=True)
-class Invite:
-    invitee: PersonRef
-    company: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Accept:
-    token: str
-    email: str | None = None
-
-
-@dataclass(frozen=True)
-class ListInvites:
-    company: str | None = None
-
-
-@dataclass(frozen=True)
-class RevokeInvite:
-    invitation_id: int
-
-
-@dataclass(frozen=True)
-class ResendInvite:
-    invitation_id: int
-
-
-@dataclass(frozen=True)
-class Leave:
-    company: str
-
-
-@dataclass(frozen=True)
-class Dismiss:
-    person: PersonRef
-    company: str
-
-
-@dataclass(frozen=True)
-class Handover:
-    company: str
-    to: PersonRef
-
-
-@dataclass(frozen=True)
-class Transfer:
-    app: str
-    to: str
-
-
-@dataclass(frozen=True)
-class Audit:
-    company: str
-    page: int = 1
 
 
 Request = (

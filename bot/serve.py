@@ -13,7 +13,7 @@ from bot.metrics import Metrics
 from bot.scheduler import start_scheduler
 from bot.server import create_web_app
 from bot.settings import Settings
-from bot.slack_factory import build_bolt
+from bot.slack.app_factory import build_bolt
 from bot.stripe_web import stripe_routes
 from bot.terms import Terms
 from payments.factory import gateway_for

@@ -19,7 +19,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.metrics import Metrics
-from bot.slack_shape import well_formed
+from bot.slack.shape import well_formed
 
 MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; anything bigger is refused unread
 SLACK_WINDOW_SECONDS = 300  # a signed request older (or newer) than this is a replay

@@ -3,14 +3,18 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import col, func, select
-
 from commands.actor import Actor
 from commands.resolve import visible_company
-from storage.tables import AuditEvent, Person
+from storage.audit import event_count, events_page
 from storage.unit_of_work import UnitOfWork
 
 PAGE = 20
+
+
+@dataclass(frozen=True)
+class Audit:
+    company: str
+    page: int = 1
 
 
 @dataclass(frozen=True)
@@ -31,18 +35,9 @@ class AuditPage:
 
 def audit_log(uow: UnitOfWork, *, actor: Actor, company: str, page: int = 1) -> AuditPage:
     with uow:
-        session = uow.session
         seen = visible_company(uow, actor, company)
-        total = session.exec(select(func.count()).where(AuditEvent.company_id == seen.id)).one()
-        pages = max(1, -(-total // PAGE))
+        pages = max(1, -(-event_count(uow.session, seen.id) // PAGE))
         page = min(max(1, page), pages)
-        rows = session.exec(
-            select(AuditEvent, Person.name)
-            .join(Person, col(Person.id) == AuditEvent.actor_id, isouter=True)
-            .where(AuditEvent.company_id == seen.id)
-            .order_by(col(AuditEvent.created_at).desc(), col(AuditEvent.id).desc())
-            .offset((page - 1) * PAGE)
-            .limit(PAGE)
-        ).all()
+        rows = events_page(uow.session, seen.id, offset=(page - 1) * PAGE, limit=PAGE)
         lines = [AuditLine(e.created_at, name or "billbot", e.action, e.detail) for e, name in rows]
         return AuditPage(seen.company.name, page, pages, lines)

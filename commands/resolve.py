@@ -96,3 +96,23 @@ def person_referred(uow: UnitOfWork, actor: Actor, ref: PersonRef, now: datetime
     if len(matches) > 1:
         raise Invalid(f"Several people are called {ref.label()}: mention them with @ in Slack.")
     return matches[0]
+
+
+def invitee_person(uow: UnitOfWork, actor: Actor, ref: PersonRef, now: datetime) -> Person:
+    """Like `person_referred`, but an unknown e-mail address becomes a new client person."""
+    if not ref.email or ref.user_id:
+        return person_referred(uow, actor, ref, now)
+    found = lookups.person_by_email(uow.session, actor.workspace_id, ref.email)
+    if found is not None:
+        return found
+    person = Person(
+        workspace_id=actor.workspace_id,
+        email=ref.email,
+        name=ref.email,
+        name_key=name_key(ref.email),
+        account_type="client",
+        created_at=now,
+    )
+    uow.session.add(person)
+    uow.session.flush()
+    return person

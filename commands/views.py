@@ -1,6 +1,6 @@
 """What use cases return: plain data for any door to render."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from billing.money import Money
@@ -14,58 +14,6 @@ class Done:
     """A change went through; `summary` is the sentence to show."""
 
     summary: str
-
-
-@dataclass(frozen=True)
-class CompanyView:
-    name: str
-    invoice_email: str | None
-    currency: str
-    timezone: str
-    billing_mode: str
-    payment_status: str
-    your_role: str | None
-    apps: list[AppView] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class CompanyLine:
-    name: str
-    role: str | None
-    apps: int
-
-
-@dataclass(frozen=True)
-class TeamView:
-    name: str
-    members: list[tuple[str, str]]  # (person name, unlimited|limited)
-
-
-@dataclass(frozen=True)
-class AccessView:
-    company: str
-    people: list[tuple[str, str, str]]  # (name, effective role, how: direct or team names)
-    teams: list[tuple[str, str]]  # (team name, role)
-
-
-@dataclass(frozen=True)
-class WhoAmIView:
-    name: str
-    account_type: str
-    is_operator: bool
-    companies: list[tuple[str, str]]  # (company, role)
-
-
-@dataclass(frozen=True)
-class CompanyList:
-    items: list[CompanyLine]
-    everyone: bool  # an operator's view of the whole workspace
-    total: int  # how many there are; items holds the first ones by name
-
-
-@dataclass(frozen=True)
-class TeamList:
-    items: list[TeamView]
 
 
 @dataclass(frozen=True)

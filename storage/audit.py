@@ -1,11 +1,11 @@
-"""The audit log: appended to in the same transaction as the change, never edited."""
+"""The audit log: appended in the same transaction as the change, never edited, read by page."""
 
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, func, select
 
-from storage.tables import AuditEvent
+from storage.tables import AuditEvent, Person
 
 
 def record_event(
@@ -28,3 +28,23 @@ def record_event(
             created_at=now,
         )
     )
+
+
+def event_count(session: Session, company_id: int) -> int:
+    query = select(func.count()).where(AuditEvent.company_id == company_id)
+    return session.exec(query).one()
+
+
+def events_page(
+    session: Session, company_id: int, *, offset: int, limit: int
+) -> list[tuple[AuditEvent, str | None]]:
+    """(event, actor's name or None for billbot) of a company, newest first."""
+    query = (
+        select(AuditEvent, Person.name)
+        .join(Person, col(Person.id) == AuditEvent.actor_id, isouter=True)
+        .where(AuditEvent.company_id == company_id)
+        .order_by(col(AuditEvent.created_at).desc(), col(AuditEvent.id).desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.exec(query))

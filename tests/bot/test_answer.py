@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from bot.answer import answer
 from bot.console import Console, run_console
-from commands import companies
+from commands.create_company import create_company
 from tests.conftest import NOW, person
 
 WORDS = [
@@ -61,7 +61,7 @@ def test_any_line_gets_a_reply(uow, line):
 
 def test_replies_name_the_usage_after_a_domain_error(uow):
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=NOW)
+    create_company(uow, actor=dan, name="Acme", now=NOW)
     reply = answer('company new "acme"', uow=uow, actor=dan, now=NOW).text
     assert reply.splitlines() == [
         "A company called “acme” already exists.",

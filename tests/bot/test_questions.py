@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.questions import INTENTS, MAX_QUESTION, Question, understand
+from bot.questions.reader import INTENTS, MAX_QUESTION, Question, understand
 
 COMPANIES = ["Acme & Sons", "Globex Corporation", "Initech", "Billing Co"]
 APPS = ["shop", "acme-blog", "tps-reports"]

@@ -6,8 +6,9 @@ from sqlmodel import col, select
 from billing.errors import Invalid, NotAllowed, NotFound
 from billing.refs import ChannelRef, PersonRef
 from billing.roles import PERMISSIONS, ROLES, Action
-from commands import access, companies
 from commands.company_channel import ChannelLink
+from commands.create_company import create_company
+from commands.grant_access import grant_access
 from commands.link_channel import link_channel
 from commands.set_reminders import set_reminders
 from commands.show_reminders import ReminderSettings, show_reminders
@@ -22,10 +23,10 @@ BILLING = ChannelRef(channel_id="C0BILLING", name="billing")
 def dan(uow):
     """Dan owns Acme Corp (Europe/Berlin); vera views it, bill does its billing."""
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme Corp", timezone="Europe/Berlin", now=NOW)
+    create_company(uow, actor=dan, name="Acme Corp", timezone="Europe/Berlin", now=NOW)
     for name, role in (("vera", "viewer"), ("bill", "billing")):
         person(uow, name)
-        access.grant_access(
+        grant_access(
             uow, actor=dan, subject=PersonRef(name=name), company="Acme Corp", role=role, now=NOW
         )
     return dan
@@ -89,7 +90,7 @@ def test_linking_the_same_channel_again_changes_and_records_nothing(uow, dan):
 
 
 def test_one_channel_may_serve_several_companies(uow, dan):
-    companies.create_company(uow, actor=dan, name="Bakery", now=NOW)
+    create_company(uow, actor=dan, name="Bakery", now=NOW)
     for company in ("Acme Corp", "Bakery"):
         link_channel(uow, actor=dan, company=company, channel=BILLING, now=NOW)
     assert _settings(uow, dan, "Bakery").channel_id == _settings(uow, dan).channel_id
@@ -168,7 +169,7 @@ def test_owners_and_admins_link_channels_and_set_reminders(uow, dan, use_case, r
     if role == "owner":
         me = dan
     elif role is not None:
-        access.grant_access(
+        grant_access(
             uow, actor=dan, subject=PersonRef(name="me"), company="Acme Corp", role=role, now=NOW
         )
     if role in PERMISSIONS[Action.LINK_CHANNELS]:

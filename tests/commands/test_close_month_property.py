@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from billing.periods import Month
 from bot.export import export_all
-from commands import companies
 from commands.close_month import close_month
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
 from commands.delete_app import delete_app
 from commands.record_usage import record_usage
@@ -71,7 +71,7 @@ def test_closing_twice_changes_nothing(uow, shapes):
         now=OCT1,
     )
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
+    create_company(uow, actor=dan, name="Acme", now=OCT1)
     for n, shape in enumerate(shapes):
         name = f"app{n}"
         create_app(uow, actor=dan, name=name, company="Acme", plan=shape["plan"], now=OCT1)

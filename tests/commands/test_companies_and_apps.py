@@ -8,14 +8,17 @@ from sqlmodel import select
 from billing.errors import AlreadyExists, Invalid, NotAllowed, NotFound
 from billing.refs import PersonRef
 from bot.render_text import render
-from commands import companies
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
 from commands.delete_app import delete_app
 from commands.list_apps import list_apps
+from commands.list_companies import list_companies
 from commands.list_plans import list_plans
 from commands.set_app_domain import set_app_domain
 from commands.set_app_plan import set_app_plan
+from commands.show_company import show_company
+from commands.update_company import update_company
 from storage.tables import AuditEvent, PlanAssignment
 from tests.conftest import NOW, person
 
@@ -34,27 +37,27 @@ def agency(uow):
         environment="staging",
     )
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme Corp", email="ap@acme.example", now=NOW)
+    create_company(uow, actor=dan, name="Acme Corp", email="ap@acme.example", now=NOW)
     return operator, dan
 
 
 def test_new_company_is_owned_by_its_creator_and_listed(uow, agency):
     _, dan = agency
-    view = companies.show_company(uow, actor=dan, company="acme corp")
+    view = show_company(uow, actor=dan, company="acme corp")
     assert (view.name, view.your_role, view.currency, view.timezone) == (
         "Acme Corp",
         "owner",
         "USD",
         "UTC",
     )
-    listed = companies.list_companies(uow, actor=dan)
+    listed = list_companies(uow, actor=dan)
     assert [(c.name, c.role, c.apps) for c in listed.items] == [("Acme Corp", "owner", 0)]
 
 
 def test_company_for_a_client_makes_the_developer_admin(uow, agency):
     _, dan = agency
     carla = person(uow, "carla", kind="client")
-    done = companies.create_company(
+    done = create_company(
         uow,
         actor=dan,
         name="Bakery",
@@ -63,36 +66,36 @@ def test_company_for_a_client_makes_the_developer_admin(uow, agency):
         timezone="Europe/Berlin",
         now=NOW,
     )
-    assert "carla is its owner and you are admin" in done.summary
-    assert companies.show_company(uow, actor=carla, company="Bakery").your_role == "owner"
-    assert companies.show_company(uow, actor=dan, company="Bakery").your_role == "admin"
+    assert "carla is its owner and you are admin" in render(done, "developer")
+    assert show_company(uow, actor=carla, company="Bakery").your_role == "owner"
+    assert show_company(uow, actor=dan, company="Bakery").your_role == "admin"
 
 
 def test_clients_do_not_set_up_companies(uow, agency):
     carla = person(uow, "carla", kind="client")
     with pytest.raises(NotAllowed):
-        companies.create_company(uow, actor=carla, name="Mine", now=NOW)
+        create_company(uow, actor=carla, name="Mine", now=NOW)
 
 
 def test_unicode_and_hostile_names_round_trip(uow, agency):
     _, dan = agency
     for name in ("Café Ünïcode 日本", "Robert'); DROP TABLE company;--", 'Quote "inside"'):
-        companies.create_company(uow, actor=dan, name=name, now=NOW)
-        assert companies.show_company(uow, actor=dan, company=name).name == name
-    assert len(companies.list_companies(uow, actor=dan).items) == 4
+        create_company(uow, actor=dan, name=name, now=NOW)
+        assert show_company(uow, actor=dan, company=name).name == name
+    assert len(list_companies(uow, actor=dan).items) == 4
 
 
 def test_duplicate_names_and_bad_values_change_nothing(uow, agency):
     _, dan = agency
     with pytest.raises(AlreadyExists):
-        companies.create_company(uow, actor=dan, name="ACME corp", now=NOW)
+        create_company(uow, actor=dan, name="ACME corp", now=NOW)
     with pytest.raises(Invalid):
-        companies.create_company(uow, actor=dan, name="X", currency="EURO", now=NOW)
+        create_company(uow, actor=dan, name="X", currency="EURO", now=NOW)
     with pytest.raises(Invalid):
-        companies.create_company(uow, actor=dan, name="X", timezone="Mars/Base", now=NOW)
+        create_company(uow, actor=dan, name="X", timezone="Mars/Base", now=NOW)
     with pytest.raises(Invalid):
-        companies.create_company(uow, actor=dan, name="x" * 81, now=NOW)
-    assert [c.name for c in companies.list_companies(uow, actor=dan).items] == ["Acme Corp"]
+        create_company(uow, actor=dan, name="x" * 81, now=NOW)
+    assert [c.name for c in list_companies(uow, actor=dan).items] == ["Acme Corp"]
 
 
 def test_app_lifecycle(uow, agency):
@@ -178,9 +181,9 @@ def test_only_operators_write_the_price_list(uow, agency):
 def test_unknown_and_forbidden_companies_look_the_same(uow, agency):
     stranger = person(uow, "stranger")
     with pytest.raises(NotFound) as forbidden:
-        companies.show_company(uow, actor=stranger, company="Acme Corp")
+        show_company(uow, actor=stranger, company="Acme Corp")
     with pytest.raises(NotFound) as unknown:
-        companies.show_company(uow, actor=stranger, company="Nope Corp")
+        show_company(uow, actor=stranger, company="Nope Corp")
     assert forbidden.value.message.replace("Acme Corp", "X") == unknown.value.message.replace(
         "Nope Corp", "X"
     )
@@ -188,24 +191,24 @@ def test_unknown_and_forbidden_companies_look_the_same(uow, agency):
 
 def test_operators_read_every_company(uow, agency):
     operator, _ = agency
-    listed = companies.list_companies(uow, actor=operator)
+    listed = list_companies(uow, actor=operator)
     assert listed.everyone and [c.name for c in listed.items] == ["Acme Corp"]
-    assert companies.show_company(uow, actor=operator, company="Acme Corp").your_role is None
+    assert show_company(uow, actor=operator, company="Acme Corp").your_role is None
 
 
 def test_workspaces_never_see_each_other(uow, agency):
     other = person(uow, "dan", team="T2")
-    companies.create_company(uow, actor=other, name="Acme Corp", now=NOW)
+    create_company(uow, actor=other, name="Acme Corp", now=NOW)
     create_app(uow, actor=other, name="shop", company="Acme Corp", now=NOW)
     _, dan = agency
     assert list_apps(uow, actor=dan).items == []
-    assert len(companies.list_companies(uow, actor=other).items) == 1
+    assert len(list_companies(uow, actor=other).items) == 1
 
 
 def test_every_change_is_audited(uow, agency):
     _, dan = agency
     create_app(uow, actor=dan, name="shop", company="Acme Corp", now=NOW)
-    companies.update_company(uow, actor=dan, company="Acme Corp", timezone="Asia/Tokyo", now=NOW)
+    update_company(uow, actor=dan, company="Acme Corp", timezone="Asia/Tokyo", now=NOW)
     with uow:
         actions = uow.session.exec(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions == [

@@ -8,13 +8,14 @@ from sqlmodel import col, select
 from billing.periods import Month
 from billing.refs import PersonRef
 from bot.render.notices import render_notice
-from commands import companies
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
-from commands.invitations import invite_to_company
+from commands.invite_to_company import invite_to_company
 from commands.mark_paid import mark_paid
 from commands.run_due import run_due
 from commands.set_app_domain import set_app_domain
+from commands.update_company import update_company
 from payments.manual import ManualGateway
 from storage.tables import Company, Invitation, Outbox, Statement
 from tests.conftest import person
@@ -31,7 +32,7 @@ def acme(uow):
     olivia = person(uow, "olivia", operator=True)
     create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1))
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1))
+    create_company(uow, actor=dan, name="Acme", now=at(10, 1))
     create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
     set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)
@@ -97,7 +98,7 @@ def test_reminders_off_silences_reminders_but_not_the_statement(uow, acme):
 
 def test_reminders_come_at_the_companys_time_in_its_zone(uow, acme):
     _, dan = acme
-    companies.update_company(uow, actor=dan, company="Acme", timezone="Asia/Tokyo", now=at(10, 2))
+    update_company(uow, actor=dan, company="Acme", timezone="Asia/Tokyo", now=at(10, 2))
     sweep(uow, at(10, 31, 23, 59))  # Nov 1 08:59 in Tokyo: not the reminder time yet
     assert "statement_ready:2026-10" not in causes(uow)
     sweep(uow, at(11, 1, 0))  # 09:00 in Tokyo
@@ -136,10 +137,8 @@ def test_the_bill_by_hand_list_waits_for_companies_in_later_time_zones(uow, acme
     """Acme (UTC) closes at 09:00 UTC on the charge day, Aloha (Honolulu) ten hours later:
     the operators' one list for the month names both."""
     _, dan = acme
-    companies.create_company(uow, actor=dan, name="Aloha", now=at(10, 1))
-    companies.update_company(
-        uow, actor=dan, company="Aloha", timezone="Pacific/Honolulu", now=at(10, 1)
-    )
+    create_company(uow, actor=dan, name="Aloha", now=at(10, 1))
+    update_company(uow, actor=dan, company="Aloha", timezone="Pacific/Honolulu", now=at(10, 1))
     create_app(uow, actor=dan, name="surf", company="Aloha", plan="Basic", now=at(10, 1))
     set_app_domain(
         uow, actor=dan, app="surf", domain="surf.example", since=date(2026, 10, 1), now=at(10, 1)

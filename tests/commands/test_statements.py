@@ -7,9 +7,9 @@ from sqlmodel import select
 
 from billing.errors import Invalid, NotAllowed
 from billing.periods import Month
-from commands import companies
 from commands.close_month import close_month
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
 from commands.delete_app import delete_app
 from commands.mark_paid import mark_paid
@@ -43,7 +43,7 @@ def acme(uow):
         now=OCT1,
     )
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=OCT1)
+    create_company(uow, actor=dan, name="Acme", now=OCT1)
     create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=OCT1)
     set_app_domain(
         uow, actor=dan, app="shop", domain="shop.acme.example", since=date(2026, 10, 11), now=OCT1
@@ -164,7 +164,7 @@ def test_usage_rules(uow, acme):
 
 def test_transfer_splits_by_day(uow, acme):
     _, dan = acme
-    companies.create_company(uow, actor=dan, name="Beta", now=OCT1)
+    create_company(uow, actor=dan, name="Beta", now=OCT1)
     with uow:  # the transfer use case comes later; a move on Oct 20 is an owner from Oct 21
         app_id = uow.session.exec(select(AppOwnership.app_id)).one()
         beta_id = lookups.company_by_name(uow.session, dan.workspace_id, "Beta").id

@@ -5,8 +5,8 @@ ASGI itself: one event loop for the whole module, the request body handed over i
 (or in chunks, to see how much of it the app reads), the answer collected. An exception that
 escapes the app (Starlette answers 500 and re-raises it) is kept with the response.
 
-Work after an ack runs in `Door.pool`: `build_bolt` is called as serve.py calls it, with its
-`Door` class swapped for one that keeps a handle on itself, so tests can wait for that work
+Work after an ack runs in `Worker.pool`: `build_bolt` is called as serve.py calls it, with its
+`Worker` class swapped for one that keeps a handle on itself, so tests can wait for that work
 and read what it raised (besides the "work after an ack failed" log record, caught by
 `Captured`).
 """
@@ -31,13 +31,13 @@ import pytest
 from sqlalchemy import Engine
 from stripe import WebhookSignature
 
-import bot.slack_factory as slack_factory
+import bot.slack.app_factory as app_factory
 from bot.export import export_all
 from bot.invite_page import invite_routes
 from bot.metrics import Metrics
 from bot.server import create_web_app
 from bot.settings import Settings
-from bot.slack_app import Door
+from bot.slack.worker import Worker
 from bot.stripe_web import stripe_routes
 from payments.factory import gateway_for
 from storage.unit_of_work import UnitOfWork
@@ -157,7 +157,7 @@ class Answer:
 
 
 class TrackingPool(ThreadPoolExecutor):
-    """Door.pool, keeping each piece of work's future and arguments."""
+    """Worker.pool, keeping each piece of work's future and arguments."""
 
     def __init__(self, workers: int) -> None:
         super().__init__(max_workers=workers, thread_name_prefix="billbot-work")
@@ -166,7 +166,7 @@ class TrackingPool(ThreadPoolExecutor):
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
         future = super().submit(fn, *args, **kwargs)
-        given = dict(kwargs)  # Door.later may hand the work's own arguments over as a dict
+        given = dict(kwargs)  # Worker.later may hand the work's own arguments over as a dict
         for arg in args:
             if isinstance(arg, dict):
                 given.update(arg)
@@ -210,12 +210,12 @@ class Captured(logging.Handler):
 
 @dataclass
 class InProcess:
-    """settings, engine, the Starlette app and a handle on the Bolt door's work."""
+    """settings, engine, the Starlette app and a handle on the Slack door's work after acks."""
 
     engine: Engine
     settings: Settings
     web: Any
-    door: Door
+    worker: Worker
     pool: TrackingPool
     loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
     links: dict[str, str] = field(default_factory=dict)  # invitation id -> link, from the seed
@@ -342,20 +342,20 @@ def build(
         scheduler=False,
         **extra,
     )
-    doors: list[Door] = []
+    workers: list[Worker] = []
 
-    class KeptDoor(Door):
+    class KeptWorker(Worker):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            doors.append(self)
+            workers.append(self)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(slack_factory, "Door", KeptDoor)
-        bolt = slack_factory.build_bolt(settings, engine, clock)
-    (door,) = doors
-    pool = TrackingPool(door.pool._max_workers)
-    door.pool.shutdown(wait=False)
-    door.pool = pool
+        patch.setattr(app_factory, "Worker", KeptWorker)
+        bolt = app_factory.build_bolt(settings, engine, clock)
+    (worker,) = workers
+    pool = TrackingPool(worker.pool._max_workers)
+    worker.pool.shutdown(wait=False)
+    worker.pool = pool
     gateway = gateway_for(
         settings.stripe_api_key,
         api_base=settings.stripe_api_base,
@@ -370,4 +370,4 @@ def build(
     if "signing_secret" in inspect.signature(create_web_app).parameters:
         secret["signing_secret"] = settings.slack_signing_secret
     web = create_web_app(bolt, engine, Metrics(uow), pages, **secret)
-    return InProcess(engine, settings, web, door, pool)
+    return InProcess(engine, settings, web, worker, pool)

@@ -1,5 +1,5 @@
 """Hypothesis strategies for hostile input: `/billing` lines made of the real subcommand words
-(from bot/help.py ENTRIES) mixed with random text, and Slack / Stripe request bodies, well
+(bot/grammar/entries.py) mixed with random text, and Slack / Stripe request bodies, well
 formed and not."""
 
 import json
@@ -11,12 +11,13 @@ from urllib.parse import urlencode
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from bot.help import ENTRIES
+from bot.action_ids import ACCEPT_INVITATION as ACCEPT
+from bot.action_ids import APPROVE_TRANSFER as APPROVE
+from bot.action_ids import DECLINE_INVITATION as DECLINE
+from bot.action_ids import DECLINE_TRANSFER as REFUSE
+from bot.grammar.entries import ENTRIES
 from bot.render.buttons import PAY, VIEW_STATEMENT
 from commands.handle_stripe_event import HANDLERS
-from commands.invitations import ACCEPT, DECLINE
-from commands.transfers import APPROVE
-from commands.transfers import DECLINE as REFUSE
 from payments.gateway import KEY
 
 

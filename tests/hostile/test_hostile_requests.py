@@ -351,7 +351,7 @@ def open_transactions(app: InProcess) -> str | None:
 @pytest.mark.parametrize("action_id", ["invitation_decline", "invitation_accept"])
 def test_answering_an_invitation_leaves_no_transaction_open(served, standin, action_id):
     """Found by the replay test: after a Decline click the decline's session is used again
-    after its unit of work ended (commands/invitation_answers.py), which opens a transaction
+    after its unit of work ended (commands/decline_invitation.py), which opens a transaction
     nobody closes: on SQLite the write lock (BEGIN IMMEDIATE) stays taken and every other
     write waits 30 s, then fails."""
     invitation = next(i for i in table(served, "invitation") if i["kind"] == "access")
@@ -656,16 +656,16 @@ def test_past_its_backlog_billbot_says_try_again_and_does_nothing(served, standi
     """When more work waits for a worker than the backlog holds (here: none may wait), a
     command is acked as always, its sender is told to try again, and nothing changes."""
     before = served.snapshot()
-    served.door.max_backlog = 0
+    served.worker.max_backlog = 0
     path = f"/respond/{tag()}"
     answer = served.command("company new Overload", response_url=standin.url + path)
     assert answer.status == 200
-    served.door.apologies.submit(lambda: None).result(timeout=30)  # the apology is out
+    served.worker.apologies.submit(lambda: None).result(timeout=30)  # the apology is out
     assert [texts(c) for c in responses(standin, path)] == [
         "billbot has more to do right now than it can take on, so it did not act on that. "
         "Please try again in a minute."
     ]
     assert not served.pool.jobs
     unchanged(served, before, "a command past the backlog")
-    served.door.max_backlog = 5_000
+    served.worker.max_backlog = 5_000
     assert "Created company Overload" in reply(served, standin, "company new Overload")

@@ -7,8 +7,8 @@ import pytest
 from sqlmodel import col, select
 
 from bot.render.notices import render_notice
-from commands import companies
 from commands.create_app import create_app
+from commands.create_company import create_company
 from commands.create_plan import create_plan
 from commands.handle_stripe_event import handle_event
 from commands.pay_link import pay_link
@@ -39,7 +39,7 @@ def acme(uow):
     olivia = person(uow, "olivia", operator=True)
     create_plan(uow, actor=olivia, name="Basic", amount_minor=4900, currency="USD", now=at(10, 1))
     dan = person(uow, "dan")
-    companies.create_company(uow, actor=dan, name="Acme", now=at(10, 1), billing_mode="stripe")
+    create_company(uow, actor=dan, name="Acme", now=at(10, 1), billing_mode="stripe")
     create_app(uow, actor=dan, name="shop", company="Acme", plan="Basic", now=at(10, 1))
     set_app_domain(
         uow, actor=dan, app="shop", domain="shop.example", since=date(2026, 10, 11), now=at(10, 1)

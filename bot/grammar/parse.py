@@ -1,0 +1,58 @@
+"""From the text of a `/billing` line to one typed request, or one UsageError; pure, no I/O."""
+
+import unicodedata
+
+from billing.errors import Invalid
+from bot import requests as rq
+from bot.grammar.arguments import collect
+from bot.grammar.errors import Bad, UsageError
+from bot.grammar.help import group_usage
+from bot.grammar.subcommands import COMMANDS, FIRST_WORDS, select
+from bot.grammar.tokenizer import tokenize
+from bot.grammar.tokens import unescape
+
+MAX_LINE = 1000
+GENERAL_USAGE = "/billing help [<topic>]   (lists every subcommand)\n/billing companies"
+
+
+def parse(text: str) -> rq.Request:
+    """Tokenize, pick the subcommand, sort its arguments by its spec, build its request.
+
+    Whatever is wrong on the way becomes a UsageError (and nothing else), here only.
+    """
+    line = text.strip()
+    if not line:
+        return rq.Help()
+    words = line.split(maxsplit=2)
+    usage = _line_usage(words)
+    try:
+        _check_line(line)
+        if words[0].lower() == "help":
+            topic = " ".join(unescape(line[len(words[0]) :]).split()).strip("\"'“”„‘’ ")
+            return rq.Help(topic or None)
+        command, rest = select(tokenize(line))
+        usage = command.entry.usage
+        return command.build(collect(command.entry.name, command.spec, rest))
+    except Bad as error:
+        raise UsageError(error.reason, error.usage or usage) from None
+    except Invalid as error:  # from the rules in billing/ that value readers apply
+        raise UsageError(error.message, usage) from None
+
+
+def _check_line(line: str) -> None:
+    if len(line) > MAX_LINE:
+        raise Bad(f"That line is too long ({len(line)} characters; at most {MAX_LINE}).")
+    for ch in line:
+        if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+            raise Bad(f"The line contains an invisible control character (U+{ord(ch):04X}).")
+
+
+def _line_usage(words: list[str]) -> str:
+    """Best guess at the usage to show when the line can't even be split into tokens."""
+    first = words[0].lower()
+    two = " ".join(w.lower() for w in words[:2])
+    if two in COMMANDS:
+        return COMMANDS[two].entry.usage
+    if first in FIRST_WORDS:
+        return group_usage(first)
+    return GENERAL_USAGE

@@ -1,0 +1,33 @@
+"""Readers of numbers: counts, record numbers like #12, currencies and amounts of money."""
+
+import re
+
+from billing.money import normalize_currency, parse_amount
+from billing.refs import record_id
+from bot.grammar.errors import Bad
+from bot.grammar.tokens import Token
+
+_COUNT = re.compile(r"[0-9]{1,19}")
+
+
+def count(tok: Token) -> int:
+    if not _COUNT.fullmatch(tok.text) or int(tok.text) >= 2**63:
+        raise Bad(f"{tok.shown} is not a whole number of 0 or more.")
+    return int(tok.text)
+
+
+def number(tok: Token) -> int:
+    """A record's number, like 12 or #12."""
+    found = record_id(tok.text.lstrip("#"))
+    if found is None:
+        raise Bad(f"{tok.shown} is not a number like 12.")
+    return found
+
+
+def currency(tok: Token) -> str:
+    return normalize_currency(tok.text)
+
+
+def amount(tok: Token, currency: str) -> int:
+    """An amount in `currency`, in minor units."""
+    return parse_amount(tok.text, currency)

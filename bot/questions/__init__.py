@@ -1,0 +1,1 @@
+"""Questions typed to @billbot: read without a network model, then answered by a use case."""

@@ -1,0 +1,26 @@
+"""The plan of each app asked about; clients are not shown the apps' environments."""
+
+from bot.render.answers.said import Said
+from bot.render.notice_words import day
+from commands.app_views import AppView
+from commands.views import AppPlans
+
+
+def app_plans(result: AppPlans, audience: str) -> Said:
+    if not result.apps:
+        return Said(f"*Plans at {result.company}*: it has no apps yet.")
+    head = (
+        f"*Plan of {result.asked} ({result.company})*"
+        if result.asked
+        else f"*Plans at {result.company}*"
+    )
+    return Said("\n".join([head, *(_plan_line(a, audience) for a in result.apps)]))
+
+
+def _plan_line(app: AppView, audience: str) -> str:
+    where = f" ({app.environment})" if audience != "client" else ""
+    if app.plan is None:
+        return f"• {app.name}{where}: no plan yet"
+    since = f" since {day(app.plan_since)}" if app.plan_since else ""
+    trial = ", on trial" if app.trial else ""
+    return f"• {app.name}{where}: {app.plan}{since}{trial}"

@@ -1,0 +1,29 @@
+"""The last closed statement, line by line, or the running month when none is closed yet."""
+
+from billing.money import Money
+from bot.render.answers.said import Said, buttons
+from bot.render.buttons import view_button
+from commands.views import LastStatement
+
+MAX_LINES = 12  # a statement's lines shown in the answer; "View statement" shows them all
+
+
+def last_statement(result: LastStatement, audience: str) -> Said:
+    shown = result.statement
+    if shown is None:
+        up = result.upcoming
+        return Said(
+            f"*Last statement of {result.company}*: none closed yet. "
+            f"{up.month.label()} comes to {up.amount} so far (an estimate).",
+            buttons(view_button(result.company_id, up.month)),
+        )
+    state = shown.status.replace("_", " ")
+    lines = [f"*Last statement of {result.company}*: {shown.month.label()}, {state}."]
+    lines += [
+        f"• {line.description}: {Money(line.amount_minor, shown.currency)}"
+        for line in shown.lines[:MAX_LINES]
+    ]
+    if len(shown.lines) > MAX_LINES:
+        lines.append(f"• …and {len(shown.lines) - MAX_LINES} more lines")
+    lines.append(f"*Total: {shown.total}*")
+    return Said("\n".join(lines), buttons(view_button(result.company_id, shown.month)))

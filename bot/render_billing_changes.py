@@ -1,0 +1,47 @@
+"""Sentences confirming a change to apps, the price list, usage and payments."""
+
+from collections.abc import Callable
+from typing import Any
+
+from commands.create_app import AppCreated
+from commands.create_plan import PlanCreated
+from commands.delete_app import AppDeleted
+from commands.list_plans import PlanView
+from commands.mark_paid import MarkedPaid
+from commands.record_usage import UsageRecorded
+from commands.set_app_domain import DomainSet
+from commands.set_app_plan import AppPlanSet
+
+
+def describe_plan(plan: PlanView) -> str:
+    """A plan's price and environment, as the price list shows it."""
+    text = "unbilled" if plan.kind == "unbilled" else f"{plan.price} a month"
+    if plan.metric and plan.unit_price is not None:
+        text += f" + {plan.unit_price} per {plan.metric} above {plan.included:,} a day"
+    return f"{text}, {plan.environment}"
+
+
+def _template(text: str) -> Callable[[Any], str]:
+    """A sentence whose words never vary: the fact's fields fill `text`'s {r.<field>}."""
+    return lambda result: text.format(r=result)
+
+
+def _app_created(r: AppCreated) -> str:
+    on_plan = f"on plan {r.plan}" if r.plan else "unbilled (no plan yet)"
+    trial = ", in trial" if r.trial else ""
+    return f"Created {r.environment} app {r.app} in {r.company}, {on_plan}{trial}."
+
+
+def _plan_created(r: PlanCreated) -> str:
+    return f"Added plan {r.plan.name}: {describe_plan(r.plan)}."
+
+
+WORDS: dict[type, Callable[[Any], str]] = {
+    AppCreated: _app_created,
+    DomainSet: _template("{r.app} now answers at {r.domain} (since {r.since})."),
+    AppPlanSet: _template("{r.app} is on plan {r.plan} from {r.since}."),
+    AppDeleted: _template("Deleted {r.app} as of {r.on}: it is billed through that day."),
+    PlanCreated: _plan_created,
+    UsageRecorded: _template("Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."),
+    MarkedPaid: _template("Marked the {r.month} statement of {r.company} paid."),
+}

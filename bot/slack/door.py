@@ -1,0 +1,29 @@
+"""What every listener needs: the database, the clock, the terms, who is asking, the worker."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.slack.actors import Actors
+from bot.slack.sender import Sender
+from bot.slack.worker import Worker
+from bot.terms import Terms
+from commands.actor import Actor
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Door:
+    uow: UnitOfWork
+    clock: Callable[[], datetime]
+    terms: Terms
+    worker: Worker
+    actors: Actors
+    sender: Sender
+
+    def clicker(self, client: WebClient, context: BoltContext, body: dict) -> Actor:
+        """Who clicked a button or sent a form."""
+        return self.actors.actor(client, context.team_id or "", body["user"]["id"])

@@ -1,0 +1,55 @@
+"""The App Home tab: drawn when opened, and its buttons (forms to fill in, help)."""
+
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.grammar import help_text
+from bot.slack.door import Door
+from bot.slack.views.forms import NEW_COMPANY, invite_client_modal, new_company_modal
+from bot.slack.views.home_tab import OPEN_INVITE_CLIENT, SHOW_HELP, home_view
+from bot.slack.views.text_modal import text_modal
+from commands.show_home import show_home
+
+
+def register(app: App, door: Door) -> None:
+    @app.event("app_home_opened")
+    def home_opened(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
+        if not event.get("user"):  # Slack always names who opened it; nothing to show otherwise
+            return
+        door.worker.later(
+            publish_home,
+            once=body.get("event_id"),
+            door=door,
+            client=client,
+            team_id=context.team_id or "",
+            actor_user=event["user"],
+        )
+
+    app.action(OPEN_INVITE_CLIENT)(_opens(invite_client_modal))
+    app.action(NEW_COMPANY)(_opens(new_company_modal))
+
+    @app.action(SHOW_HELP)
+    def open_help(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        actor = door.clicker(client, context, body)
+        view = text_modal("Billing help", help_text(None, actor.audience))
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def publish_home(
+    door: Door, client: WebClient, team_id: str, actor_user: str, notice: str | None = None
+) -> None:
+    """The Home tab as `actor_user` may see it; `notice`: the outcome of a click on it."""
+    actor = door.actors.actor(client, team_id, actor_user)
+    home = show_home(door.uow, actor=actor, now=door.clock(), calendar=door.terms.calendar)
+    client.views_publish(user_id=actor_user, view=home_view(home, actor.audience, notice))
+
+
+def _opens(form: Callable[[], dict]) -> Callable[..., None]:
+    def open_form(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=form())
+
+    return open_form

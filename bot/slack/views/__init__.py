@@ -1,0 +1,1 @@
+"""Slack views built from facts: the Home tab, forms, the statement modal, text modals."""

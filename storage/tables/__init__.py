@@ -1,0 +1,33 @@
+"""SQLModel tables: every concept in SPEC, each row scoped to one workspace."""
+
+from storage.tables.apps import App, AppOwnership, Plan, PlanAssignment, Usage
+from storage.tables.asks import Invitation, TransferRequest
+from storage.tables.columns import id_of, table_of
+from storage.tables.companies import Access, Company
+from storage.tables.events import AuditEvent, Outbox, ProcessedEvent
+from storage.tables.people import Operator, Person, Team, TeamMember, Workspace
+from storage.tables.statements import Statement, StatementLine
+
+__all__ = [
+    "Access",
+    "App",
+    "AppOwnership",
+    "AuditEvent",
+    "Company",
+    "Invitation",
+    "Operator",
+    "Outbox",
+    "Person",
+    "Plan",
+    "PlanAssignment",
+    "ProcessedEvent",
+    "Statement",
+    "StatementLine",
+    "Team",
+    "TeamMember",
+    "TransferRequest",
+    "Usage",
+    "Workspace",
+    "id_of",
+    "table_of",
+]

@@ -1,0 +1,78 @@
+"""Plans, apps, and what each app was from which day: its company, its plan, its usage."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.tables.columns import timestamp
+
+
+class Plan(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("workspace_id", "slug"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    name: str = Field(max_length=80)
+    slug: str = Field(max_length=80)
+    kind: str = Field(max_length=16)  # unbilled | flat | metered
+    amount_minor: int = 0
+    currency: str = Field(max_length=3)
+    environment: str = Field(default="production", max_length=16)
+    metric: str | None = Field(default=None, max_length=40)
+    unit_price_minor: int | None = None
+    included_quantity: int | None = None
+    created_at: datetime = timestamp()
+
+
+class App(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "slug"),
+        Index("ix_app_company", "company_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    company_id: int = Field(foreign_key="company.id")
+    name: str = Field(max_length=80)
+    slug: str = Field(max_length=80)
+    environment: str = Field(default="production", max_length=16)
+    trial: bool = False
+    trial_through: date | None = None  # the last trial day, once a trial has ended
+    domain: str | None = Field(default=None, max_length=253)
+    domain_since: date | None = None
+    created_on: date
+    deleted_on: date | None = None
+    created_at: datetime = timestamp()
+
+
+class AppOwnership(SQLModel, table=True):
+    """Which company owned an app from which day: transfers split billing by day."""
+
+    __tablename__ = "app_ownership"
+    __table_args__ = (
+        UniqueConstraint("app_id", "since"),
+        Index("ix_app_ownership_company", "company_id", "since"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    app_id: int = Field(foreign_key="app.id")
+    company_id: int = Field(foreign_key="company.id")
+    since: date
+
+
+class PlanAssignment(SQLModel, table=True):
+    __tablename__ = "plan_assignment"
+    __table_args__ = (UniqueConstraint("app_id", "since"),)
+    id: int | None = Field(default=None, primary_key=True)
+    app_id: int = Field(foreign_key="app.id")
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    since: date
+    created_at: datetime = timestamp()
+
+
+class Usage(SQLModel, table=True):
+    __table_args__ = (Index("ix_usage_app_day", "app_id", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    app_id: int = Field(foreign_key="app.id")
+    metric: str = Field(max_length=40)
+    day: date
+    quantity: int
+    recorded_at: datetime = timestamp()
