@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
-from bot.delivery import Direct
+from bot.delivery.direct import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render_text import render, statement_csv

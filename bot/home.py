@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
-from bot.blocks import escape, reply_blocks
+from bot.render.blocks import escape, reply_blocks
 from commands.home import HomeCompany, HomeView, PendingInvitation
 from commands.invitations import ACCEPT, DECLINE
 from commands.notice_texts import PAY, VIEW_STATEMENT, day

@@ -20,8 +20,8 @@ from billing.periods import Month
 from billing.refs import PersonRef, record_id
 from bot.answer import answer, invitation_messages
 from bot.ask import answer_question
-from bot.blocks import fallback_text, reply_blocks
-from bot.delivery import Direct, message_blocks, send
+from bot.delivery.direct import Direct, message_blocks, send
+from bot.delivery.mailer import mailer_for
 from bot.grammar import help_text
 from bot.home import (
     INVITE_CLIENT,
@@ -33,8 +33,8 @@ from bot.home import (
     new_company_modal,
     text_modal,
 )
-from bot.mailer import mailer_for
 from bot.notice_buttons import pay_request
+from bot.render.blocks import fallback_text, reply_blocks
 from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import TTL_SECONDS, People

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answer import answer
-from bot.console import Console, run_console
+from bot.cli.console import Console, run_console
 from commands import companies
 from tests.conftest import NOW, person
 

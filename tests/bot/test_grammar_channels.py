@@ -5,9 +5,9 @@ import pytest
 from billing.refs import ChannelRef, PersonRef
 from bot import requests as r
 from bot.answer import answer
-from bot.blocks import reply_blocks
 from bot.grammar import UsageError, help_text, parse, usage_of
 from bot.help import ENTRIES
+from bot.render.blocks import reply_blocks
 from commands import access, companies
 from tests.conftest import NOW, person
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from billing.errors import DomainError, LastOwner, NotAllowed, NotFound
 from billing.invitations import InvitationUnusable
 from billing.refs import PersonRef
-from bot.export import export_all
+from bot.cli.export import export_all
 from commands import access, apps, companies, invitation_answers, invitations, membership, plans
 from commands.accept_invitation import accept_invitation
 from commands.audit_log import audit_log

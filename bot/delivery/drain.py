@@ -17,9 +17,9 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.blocks import fallback_text
-from bot.delivery import message_blocks
-from bot.mailer import Mailer
+from bot.delivery.direct import message_blocks
+from bot.delivery.mailer import Mailer
+from bot.render.blocks import fallback_text
 from storage.outbox import MAX_ATTEMPTS, Claimed, Outcome, claim, expand, record, remember_ts
 from storage.unit_of_work import UnitOfWork
 

@@ -1,12 +1,12 @@
 """One message to one person, right now: an invitation's own DM or e-mail (the outbox's
-messages go out through bot/drain.py)."""
+messages go out through bot/delivery/drain.py)."""
 
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
-from bot.blocks import escape, fallback_text
-from bot.mailer import Mailer
+from bot.delivery.mailer import Mailer
+from bot.render.blocks import escape, fallback_text
 
 
 @dataclass(frozen=True)

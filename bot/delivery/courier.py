@@ -17,9 +17,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import col, select
 
-from bot.chart import history_png
-from bot.drain import Drain, DrainReport
-from bot.mailer import mailer_for
+from bot.delivery.drain import Drain, DrainReport
+from bot.delivery.mailer import mailer_for
+from bot.render.chart import history_png
 from bot.settings import Settings
 from bot.slack_client import api_base
 from commands.statements import CLOSED

@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 import uvicorn
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.courier import Courier
-from bot.invite_page import invite_routes
-from bot.metrics import Metrics
-from bot.scheduler import start_scheduler
-from bot.server import create_web_app
+from bot.delivery.courier import Courier
+from bot.delivery.scheduler import start_scheduler
 from bot.settings import Settings
 from bot.slack_factory import build_bolt
-from bot.stripe_web import stripe_routes
 from bot.terms import Terms
+from bot.web.invite_page import invite_routes
+from bot.web.metrics import Metrics
+from bot.web.server import create_web_app
+from bot.web.stripe_webhook import stripe_routes
 from payments.factory import gateway_for
 from storage.database import make_engine
 from storage.migrate import upgrade

@@ -13,11 +13,11 @@ from sqlalchemy import Engine
 from billing.errors import Invalid
 from billing.money import format_amount
 from billing.periods import Month
-from bot.console import Console, run_console
-from bot.courier import Courier
-from bot.demo import seed_demo
-from bot.export import export_all
-from bot.scheduler import summary as _summary
+from bot.cli.console import Console, run_console
+from bot.cli.demo import seed_demo
+from bot.cli.export import export_all
+from bot.delivery.courier import Courier
+from bot.delivery.scheduler import summary as _summary
 from bot.settings import Settings
 from bot.terms import Terms
 from commands.close_month import close_month
@@ -66,7 +66,7 @@ def start(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is None:
         settings = Settings()
         if settings.has_slack:
-            from bot.serve import serve_forever
+            from bot.web.serve import serve_forever
 
             serve_forever(settings, socket=bool(settings.slack_app_token))
         else:
@@ -78,7 +78,7 @@ def serve(
     socket: bool = typer.Option(False, "--socket", help="Talk to Slack over Socket Mode."),
 ) -> None:
     """Serve Slack (HTTP or Socket Mode), health and metrics."""
-    from bot.serve import serve_forever
+    from bot.web.serve import serve_forever
 
     serve_forever(Settings(), socket=socket)
 
@@ -179,7 +179,3 @@ def export(
     else:
         output.write_text(data + "\n", encoding="utf-8")
         typer.echo(f"Wrote {output}.")
-
-
-def main() -> None:
-    app()

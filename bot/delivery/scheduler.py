@@ -13,7 +13,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Connection, Engine, text
 
-from bot.courier import Courier
+from bot.delivery.courier import Courier
 from bot.terms import Terms
 from commands.run_due import DueReport, run_due
 from payments.gateway import Gateway

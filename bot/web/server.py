@@ -18,8 +18,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.metrics import Metrics
 from bot.slack_shape import well_formed
+from bot.web.metrics import Metrics
 
 MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; anything bigger is refused unread
 SLACK_WINDOW_SECONDS = 300  # a signed request older (or newer) than this is a replay
