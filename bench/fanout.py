@@ -277,6 +277,7 @@ def deliver_child(
     url: str, api: str, concurrency: int, timeout: float, stall: float, profile: bool
 ) -> None:
     """In a fresh process: the real Courier drains the outbox until idle; prints JSON."""
+    import bot.delivery.claiming
     import bot.delivery.courier
     import bot.delivery.drain
     from bot.delivery.courier import Courier
@@ -292,8 +293,9 @@ def deliver_child(
         delivery_concurrency=concurrency,
     )
     engine = make_engine(url)
-    claim, record = Timed(bot.delivery.drain.claim), Timed(bot.delivery.drain.record)
-    bot.delivery.drain.claim, bot.delivery.drain.record = claim, record  # type: ignore[attr-defined]
+    claiming = bot.delivery.claiming  # where the drain calls claim and record
+    claim, record = Timed(claiming.claim), Timed(claiming.record)
+    claiming.claim, claiming.record = claim, record  # type: ignore[attr-defined]
     drains: list[bot.delivery.drain.Drain] = []
 
     def keep(*args: Any, **kwargs: Any) -> bot.delivery.drain.Drain:
@@ -303,7 +305,7 @@ def deliver_child(
 
     bot.delivery.courier.Drain = keep  # type: ignore[attr-defined, assignment]
     courier = Courier(settings, engine, lambda: datetime.now(UTC), concurrency=concurrency)
-    courier.token_for(1)  # the token lookup, outside the timing
+    courier.tokens.token_for(1)  # the token lookup, outside the timing
     with engine.begin() as connection:  # the notifications are written now
         now = datetime.now(UTC)
         connection.execute(
@@ -378,7 +380,7 @@ def floor_child(api: str, count: int, concurrency: int) -> None:
     import aiohttp
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.delivery.direct import message_blocks
+    from bot.render.message_blocks import message_blocks
 
     async def run() -> dict[str, Any]:
         connector = aiohttp.TCPConnector(limit=concurrency * 2)

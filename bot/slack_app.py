@@ -20,7 +20,7 @@ from billing.periods import Month
 from billing.refs import PersonRef, record_id
 from bot.answer import answer, invitation_messages
 from bot.ask import answer_question
-from bot.delivery.direct import Direct, message_blocks, send
+from bot.delivery.direct import Direct, send
 from bot.delivery.mailer import mailer_for
 from bot.grammar import help_text
 from bot.home import (
@@ -35,6 +35,7 @@ from bot.home import (
 )
 from bot.notice_buttons import pay_request
 from bot.render.blocks import fallback_text, reply_blocks
+from bot.render.message_blocks import message_blocks
 from bot.render_text import render
 from bot.settings import Settings
 from bot.slack_people import TTL_SECONDS, People

@@ -1,23 +1,20 @@
 """The console: type `/billing` lines as any person and read the replies, no Slack needed."""
 
-import hashlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import TextIO
 
 from sqlalchemy import Engine
-from sqlmodel import select
 
-from bot.answer import answer
+from bot.answer import Reply, answer
 from bot.ask import answer_question
+from bot.cli.console_people import CONSOLE_TEAM, console_user_id, known_person, people_line
 from bot.terms import Terms
 from commands.actor import Actor, identify
-from storage import lookups
-from storage.tables import Person
 from storage.unit_of_work import UnitOfWork
 
-CONSOLE_TEAM = "T0CONSOLE"
 KINDS = ("developer", "client", "operator")
+BILLING = ("/billing", "billing")
+MENTION = ("@billbot", "@bot")
 
 GUIDE = """\
 Type /billing lines as the current person, e.g. `/billing help` or `/billing companies`, or
@@ -26,9 +23,15 @@ Console lines: `as @name [developer|client|operator]` switches person, `people` 
 `quit` (or Ctrl-D) leaves."""
 
 
-def console_user_id(name: str) -> str:
-    """A stable Slack-like id for a console person."""
-    return "U" + hashlib.sha256(name.casefold().encode()).hexdigest()[:10].upper()
+def reply_text(reply: Reply) -> str:
+    """A /billing reply as the console shows it: its file and its messages inline."""
+    lines = [reply.text]
+    if reply.file_name:
+        lines += [f"--- {reply.file_name} ---", reply.file_content or ""]
+    for direct in reply.directs:
+        to = (direct.user_id and "a Slack DM") or f"an e-mail to {direct.email}"
+        lines.append(f"(sent as {to}: {direct.text})")
+    return "\n".join(lines)
 
 
 class Console:
@@ -52,7 +55,7 @@ class Console:
             return "Say who: `as @name [developer|client|operator]`."
         if kind is not None and kind not in KINDS:
             return f"“{kind}” is not a kind of person (use developer, client or operator)."
-        known = self._known(name)
+        known = known_person(self.uow, name)
         user_id = known.slack_user_id if known and known.slack_user_id else console_user_id(name)
         account = "client" if kind == "client" else "developer"
         if kind is None and known is not None:
@@ -69,23 +72,8 @@ class Console:
         )
         return f"You are now {self.actor.name} ({self.actor.audience})."
 
-    def _known(self, name: str) -> Person | None:
-        with self.uow:
-            workspace = lookups.workspace_by_team(self.uow.session, CONSOLE_TEAM)
-            if workspace is None or workspace.id is None:
-                return None
-            people = lookups.people_by_name(self.uow.session, workspace.id, name)
-            return people[0] if len(people) == 1 else None
-
     def people(self) -> str:
-        with self.uow:
-            workspace = lookups.workspace_by_team(self.uow.session, CONSOLE_TEAM)
-            rows = self.uow.session.exec(
-                select(Person).where(Person.workspace_id == (workspace.id if workspace else -1))
-            ).all()
-        if not rows:
-            return "Nobody yet: `as @name` creates a person."
-        return "People: " + ", ".join(f"{p.name} ({p.account_type})" for p in rows)
+        return people_line(self.uow)
 
     def handle(self, line: str) -> str | None:
         """One console line in, the reply out (None: nothing to say)."""
@@ -93,61 +81,40 @@ class Console:
         words = line.split()
         if not words or line.startswith("#"):
             return None
-        head = words[0].lower()
+        head, rest = words[0].lower(), line.split(maxsplit=1)[1] if len(words) > 1 else ""
         if head == "as":
             return self.act_as(words[1] if len(words) > 1 else "", *words[2:3])
         if head == "people":
             return self.people()
-        if head in ("/billing", "billing"):
+        if head in BILLING + MENTION:
             if self.actor is None:
                 return "First say who you are: `as @name`."
-            text = line.split(maxsplit=1)[1] if len(words) > 1 else ""
-            reply = answer(text, uow=self.uow, actor=self.actor, now=self.clock(), terms=self.terms)
-            lines = [reply.text]
-            if reply.file_name:
-                lines += [f"--- {reply.file_name} ---", reply.file_content or ""]
-            for direct in reply.directs:
-                to = (direct.user_id and "a Slack DM") or f"an e-mail to {direct.email}"
-                lines.append(f"(sent as {to}: {direct.text})")
-            return "\n".join(lines)
-        if head in ("@billbot", "@bot"):
-            if self.actor is None:
-                return "First say who you are: `as @name`."
-            said = answer_question(
-                line.split(maxsplit=1)[1] if len(words) > 1 else "",
-                uow=self.uow,
-                actor=self.actor,
-                channel_id="DCONSOLE",
-                direct=True,
-                now=self.clock(),
-                terms=self.terms,
-            ).said
-            buttons = "  ".join(f"[{label}]" for label, _, _ in said.buttons)
-            return said.text + (f"\n{buttons}" if buttons else "")
+            if head in BILLING:
+                return self._billing(self.actor, rest)
+            return self._ask(self.actor, rest)
         if head in ("help", "?"):
             return GUIDE
         return (
             f"Lines start with /billing or @billbot (or `as`, `people`, `help`, `quit`).\n{GUIDE}"
         )
 
+    def _billing(self, actor: Actor, text: str) -> str:
+        reply = answer(text, uow=self.uow, actor=actor, now=self.clock(), terms=self.terms)
+        return reply_text(reply)
+
+    def _ask(self, actor: Actor, text: str) -> str:
+        """A line to @billbot, answered as in a DM to the bot."""
+        said = answer_question(
+            text,
+            uow=self.uow,
+            actor=actor,
+            channel_id="DCONSOLE",
+            direct=True,
+            now=self.clock(),
+            terms=self.terms,
+        ).said
+        buttons = "  ".join(f"[{label}]" for label, _, _ in said.buttons)
+        return said.text + (f"\n{buttons}" if buttons else "")
+
     def prompt(self) -> str:
         return f"{self.actor.name if self.actor else '?'}> "
-
-
-def run_console(console: Console, stdin: TextIO, stdout: TextIO, *, echo: bool) -> None:
-    """Read lines until EOF or `quit`; with `echo` the typed line is printed (piped input)."""
-    stdout.write(GUIDE + "\n")
-    while True:
-        stdout.write(console.prompt())
-        stdout.flush()
-        line = stdin.readline()
-        if not line:
-            stdout.write("\n")
-            return
-        if echo:
-            stdout.write(line if line.endswith("\n") else line + "\n")
-        if line.strip().lower() in ("quit", "exit"):
-            return
-        reply = console.handle(line)
-        if reply:
-            stdout.write(reply + "\n")

@@ -11,16 +11,16 @@ from datetime import datetime
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 
-from bot.delivery.courier import Courier
+from bot.delivery.leader import Leader
+from bot.delivery.sweep import summary, sweep_once
 from bot.terms import Terms
-from commands.run_due import DueReport, run_due
 from payments.gateway import Gateway
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("billbot.scheduler")
-LEADER_LOCK = 0x6B696C6C  # the advisory lock key every replica competes for
 EVERY_SECONDS = 60
 JOB_ID = "billbot-sweep"
 
@@ -41,46 +41,12 @@ def sweep_job() -> None:
         _context.sweep()
 
 
-def sweep_once(
-    uow: UnitOfWork, gateway: Gateway, terms: Terms, now: datetime, courier: Courier | None
-) -> DueReport:
-    report = run_due(uow, gateway, now=now, calendar=terms.calendar)
-    if courier is not None:
-        courier.wake()
-    return report
-
-
-class Leader:
-    """Holds the PostgreSQL advisory lock on its own connection while it lives; SQLite has
-    one process, which always leads."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._connection: Connection | None = None
-
-    def try_lead(self) -> bool:
-        if self.engine.dialect.name != "postgresql":
-            return True
-        if self._connection is None:
-            self._connection = self.engine.connect()
-        got = self._connection.execute(
-            text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK}
-        ).scalar()
-        self._connection.commit()
-        return bool(got)
-
-    def release(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-
 def start_scheduler(
     engine: Engine,
     gateway: Gateway,
     terms: Terms,
     clock: Callable[[], datetime],
-    courier: Courier | None,
+    wake: Callable[[], None] | None,
     *,
     poll_seconds: float = 5.0,
 ) -> threading.Thread:
@@ -89,34 +55,18 @@ def start_scheduler(
 
     def sweep() -> None:
         try:
-            report = sweep_once(uow, gateway, terms, clock(), courier)
+            report = sweep_once(uow, gateway, terms, clock(), wake)
             log.info("sweep: %s", summary(report))
-        except Exception:
+        except Exception:  # the sweeps' one boundary: logged in full, the next sweep runs
             log.exception("sweep failed; the next one tries again")
 
     _context.sweep = sweep
-    leader = Leader(engine)
     stop = threading.Event()
 
     def campaign() -> None:
-        while not stop.is_set():
-            try:
-                if leader.try_lead():
-                    break
-            except Exception:
-                log.exception("could not ask for the scheduler lock")
-                leader.release()
-            stop.wait(poll_seconds)
+        _wait_to_lead(Leader(engine), stop, poll_seconds)
         log.info("this replica schedules the sweeps")
-        scheduler = BackgroundScheduler(
-            jobstores={"default": SQLAlchemyJobStore(engine=engine)},
-            job_defaults={"coalesce": True, "misfire_grace_time": 300, "max_instances": 1},
-            timezone="UTC",
-        )
-        scheduler.add_job(
-            sweep_job, "interval", seconds=EVERY_SECONDS, id=JOB_ID, replace_existing=True
-        )
-        scheduler.start()
+        _schedule(engine)
         sweep()  # at start, too: a restart catches up at once
 
     thread = threading.Thread(target=campaign, name="billbot-scheduler", daemon=True)
@@ -124,12 +74,24 @@ def start_scheduler(
     return thread
 
 
-def summary(report: DueReport) -> str:
-    closed = sum(r.finalized for r in report.closed)
-    notices = ", ".join(f"{k} {v}" for k, v in sorted(report.notices.written.items())) or "none"
-    charges = report.charges
-    return (
-        f"{closed} statements finalized; charges paid {charges.paid}, failed {charges.failed}; "
-        f"notices {notices}; past due {report.notices.past_due}; "
-        f"invitations expired {report.expired_invitations}"
+def _wait_to_lead(leader: Leader, stop: threading.Event, poll_seconds: float) -> None:
+    while not stop.is_set():
+        try:
+            if leader.try_lead():
+                return
+        except (OperationalError, InterfaceError):  # the database is out of reach: ask again
+            log.exception("could not ask for the scheduler lock")
+            leader.release()
+        stop.wait(poll_seconds)
+
+
+def _schedule(engine: Engine) -> None:
+    scheduler = BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(engine=engine)},
+        job_defaults={"coalesce": True, "misfire_grace_time": 300, "max_instances": 1},
+        timezone="UTC",
     )
+    scheduler.add_job(
+        sweep_job, "interval", seconds=EVERY_SECONDS, id=JOB_ID, replace_existing=True
+    )
+    scheduler.start()

@@ -8,58 +8,22 @@ carries no software tag and no timestamp, so the same input always gives the sam
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from billing.money import CURRENCY_EXPONENTS, Money, format_money, normalize_currency
+from bot.render.chart_labels import month_label, plain_title, tick_formatter
 
 if TYPE_CHECKING:
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.axes import Axes
 
 WIDTH_PX = 800
 HEIGHT_PX = 400
 DPI = 100
 MAX_MONTHS = 12
-TITLE_CHARS = 80
-
-_MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
-# Fixed English abbreviations: strftime("%b") would follow the process locale.
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 _BAR = "#9bb7d4"
 _LATEST = "#1f5fa8"
 _TEXT = "#333333"
-
-
-def month_label(label: str) -> str:
-    """'2025-11' -> 'Nov 25'; ValueError for anything that isn't a 'YYYY-MM' month."""
-    match = _MONTH.fullmatch(label) if isinstance(label, str) else None
-    if match is None:
-        raise ValueError(f"{label!r} is not a month written as YYYY-MM.")
-    return f"{_MONTH_NAMES[int(match['month']) - 1]} {match['year'][2:]}"
-
-
-def _plain(text: str) -> str:
-    """Text shown as typed: '$' would otherwise start matplotlib's math mode."""
-    text = " ".join(text.split())
-    if len(text) > TITLE_CHARS:
-        text = text[: TITLE_CHARS - 1] + "…"
-    return text.replace("$", r"\$")
-
-
-def _tick_formatter(exp: int) -> FuncFormatter:
-    from matplotlib.ticker import FuncFormatter
-
-    """Axis ticks in major units, grouped, with at most the currency's decimals: 1,500 / 2.5."""
-
-    def tick(value: float, _position: float | None) -> str:
-        text = f"{value:,.{exp}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return "0" if text in ("-0", "") else text
-
-    return FuncFormatter(tick)
 
 
 def history_png(months: Sequence[tuple[str, int]], currency: str, title: str) -> bytes:
@@ -71,10 +35,8 @@ def history_png(months: Sequence[tuple[str, int]], currency: str, title: str) ->
     # matplotlib is imported on the first chart, not at start: it is ~55 MB of a replica's RSS
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
 
     code = normalize_currency(currency)
-    exp = CURRENCY_EXPONENTS[code]
     for label, amount in months:
         month_label(label)
         if not isinstance(amount, int) or isinstance(amount, bool):
@@ -84,63 +46,78 @@ def history_png(months: Sequence[tuple[str, int]], currency: str, title: str) ->
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     canvas = FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    axes.set_title(_plain(title), color=_TEXT, fontsize=13, loc="left")
+    axes.set_title(plain_title(title), color=_TEXT, fontsize=13, loc="left")
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-
-    if not shown:
-        for spine in axes.spines.values():
-            spine.set_visible(False)
-        axes.set_xticks([])
-        axes.set_yticks([])
-        axes.text(
-            0.5,
-            0.5,
-            "No statements yet",
-            transform=axes.transAxes,
-            ha="center",
-            va="center",
-            fontsize=14,
-            color="#777777",
-        )
+    if shown:
+        _bars(axes, shown, code)
     else:
-        scale = 10**exp
-        positions = list(range(len(shown)))
-        values = [amount / scale for _, amount in shown]
-        colors = [_BAR] * (len(shown) - 1) + [_LATEST]
-        axes.bar(positions, values, color=colors, width=0.65, zorder=2)
-        axes.set_xticks(positions, [month_label(label) for label, _ in shown])
-        # At least six slots wide, centred, so one or two months don't become huge slabs.
-        slots, middle = max(len(shown), 6), (len(shown) - 1) / 2
-        axes.set_xlim(middle - slots / 2, middle + slots / 2)
-        axes.set_ylabel(code, color=_TEXT)
-        axes.yaxis.set_major_formatter(_tick_formatter(exp))
-        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=exp == 0))
-        axes.grid(axis="y", color="#e5e5e5", zorder=0)
-        axes.axhline(0, color="#999999", linewidth=0.8, zorder=3)
-
-        low, high = min(0.0, *values), max(0.0, *values)
-        if low == high:  # every month zero
-            axes.set_ylim(0, 1)
-        else:
-            span = high - low
-            axes.set_ylim(low - (0.12 * span if low < 0 else 0), high + 0.15 * span)
-
-        last_amount = shown[-1][1]
-        axes.annotate(
-            format_money(Money(last_amount, code)),
-            xy=(positions[-1], values[-1]),
-            xytext=(0, 4 if last_amount >= 0 else -4),
-            textcoords="offset points",
-            ha="center",
-            va="bottom" if last_amount >= 0 else "top",
-            fontsize=10,
-            fontweight="bold",
-            color=_LATEST,
-            zorder=4,
-        )
-        axes.tick_params(colors=_TEXT)
+        _nothing_yet(axes)
 
     buffer = io.BytesIO()
     canvas.print_png(buffer, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def _nothing_yet(axes: Axes) -> None:
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.text(
+        0.5,
+        0.5,
+        "No statements yet",
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        fontsize=14,
+        color="#777777",
+    )
+
+
+def _bars(axes: Axes, shown: Sequence[tuple[str, int]], code: str) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    exp = CURRENCY_EXPONENTS[code]
+    positions = list(range(len(shown)))
+    values = [amount / 10**exp for _, amount in shown]
+    colors = [_BAR] * (len(shown) - 1) + [_LATEST]
+    axes.bar(positions, values, color=colors, width=0.65, zorder=2)
+    axes.set_xticks(positions, [month_label(label) for label, _ in shown])
+    # At least six slots wide, centred, so one or two months don't become huge slabs.
+    slots, middle = max(len(shown), 6), (len(shown) - 1) / 2
+    axes.set_xlim(middle - slots / 2, middle + slots / 2)
+    axes.set_ylabel(code, color=_TEXT)
+    axes.yaxis.set_major_formatter(tick_formatter(exp))
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=exp == 0))
+    axes.grid(axis="y", color="#e5e5e5", zorder=0)
+    axes.axhline(0, color="#999999", linewidth=0.8, zorder=3)
+    _fit_y(axes, values)
+    _label_latest(axes, positions[-1], values[-1], Money(shown[-1][1], code))
+    axes.tick_params(colors=_TEXT)
+
+
+def _fit_y(axes: Axes, values: list[float]) -> None:
+    low, high = min(0.0, *values), max(0.0, *values)
+    if low == high:  # every month zero
+        axes.set_ylim(0, 1)
+    else:
+        span = high - low
+        axes.set_ylim(low - (0.12 * span if low < 0 else 0), high + 0.15 * span)
+
+
+def _label_latest(axes: Axes, position: int, value: float, amount: Money) -> None:
+    up = amount.amount_minor >= 0
+    axes.annotate(
+        format_money(amount),
+        xy=(position, value),
+        xytext=(0, 4 if up else -4),
+        textcoords="offset points",
+        ha="center",
+        va="bottom" if up else "top",
+        fontsize=10,
+        fontweight="bold",
+        color=_LATEST,
+        zorder=4,
+    )

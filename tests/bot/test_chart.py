@@ -10,7 +10,8 @@ import pytest
 from PIL import Image  # a matplotlib dependency, so always installed alongside it
 
 from billing.errors import Invalid
-from bot.render.chart import DPI, HEIGHT_PX, WIDTH_PX, history_png, month_label
+from bot.render.chart import DPI, HEIGHT_PX, WIDTH_PX, history_png
+from bot.render.chart_labels import month_label
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 TWELVE = [(f"{2024 + (m > 0)}-{(m + 11) % 12 + 1:02d}", 100_000 + 12_345 * m) for m in range(12)]
