@@ -15,7 +15,7 @@ from slack_sdk.models.views import View
 from billing.roles import Action, allowed
 from bot.action_ids import ACCEPT_INVITATION as ACCEPT
 from bot.action_ids import DECLINE_INVITATION as DECLINE
-from bot.blocks import escape
+from bot.render.blocks import escape
 from bot.slack.views.forms import NEW_COMPANY
 from commands.notice_texts import PAY, VIEW_STATEMENT, day
 from commands.show_home import HomeCompany, HomeView, PendingInvitation
