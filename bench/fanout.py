@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 import psycopg  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bot.blocks import fallback_text  # noqa: E402
+from bot.render.blocks import fallback_text  # noqa: E402
 from bot.render.buttons import VIEW_STATEMENT  # noqa: E402
 from storage.bulk import insert_rows  # noqa: E402
 from storage.database import make_engine  # noqa: E402
@@ -219,7 +219,7 @@ def peak_rss_mb() -> float:
 
 
 class Timed:
-    """Wraps storage.outbox.claim / record as bot.drain calls them: calls, rows, wall, CPU."""
+    """Wraps storage.outbox.claim / record as bot.delivery calls them: calls, rows, wall, CPU."""
 
     def __init__(self, fn: Any) -> None:
         self.fn, self.calls, self.rows, self.wall, self.cpu = fn, 0, 0, 0.0, 0.0
@@ -277,9 +277,10 @@ def deliver_child(
     url: str, api: str, concurrency: int, timeout: float, stall: float, profile: bool
 ) -> None:
     """In a fresh process: the real Courier drains the outbox until idle; prints JSON."""
-    import bot.courier
-    import bot.drain
-    from bot.courier import Courier
+    import bot.delivery.claiming
+    import bot.delivery.courier
+    import bot.delivery.drain
+    from bot.delivery.courier import Courier
     from bot.settings import Settings
 
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
@@ -292,18 +293,19 @@ def deliver_child(
         delivery_concurrency=concurrency,
     )
     engine = make_engine(url)
-    claim, record = Timed(bot.drain.claim), Timed(bot.drain.record)
-    bot.drain.claim, bot.drain.record = claim, record  # type: ignore[attr-defined]
-    drains: list[bot.drain.Drain] = []
+    claiming = bot.delivery.claiming  # where the drain calls claim and record
+    claim, record = Timed(claiming.claim), Timed(claiming.record)
+    claiming.claim, claiming.record = claim, record  # type: ignore[attr-defined]
+    drains: list[bot.delivery.drain.Drain] = []
 
-    def keep(*args: Any, **kwargs: Any) -> bot.drain.Drain:
+    def keep(*args: Any, **kwargs: Any) -> bot.delivery.drain.Drain:
         """The Drain the Courier makes, so its report is readable even after a timeout."""
-        drains.append(bot.drain.Drain(*args, **kwargs))
+        drains.append(bot.delivery.drain.Drain(*args, **kwargs))
         return drains[-1]
 
-    bot.courier.Drain = keep  # type: ignore[attr-defined, assignment]
+    bot.delivery.courier.Drain = keep  # type: ignore[attr-defined, assignment]
     courier = Courier(settings, engine, lambda: datetime.now(UTC), concurrency=concurrency)
-    courier.token_for(1)  # the token lookup, outside the timing
+    courier.tokens.token_for(1)  # the token lookup, outside the timing
     with engine.begin() as connection:  # the notifications are written now
         now = datetime.now(UTC)
         connection.execute(
@@ -378,7 +380,7 @@ def floor_child(api: str, count: int, concurrency: int) -> None:
     import aiohttp
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.delivery import message_blocks
+    from bot.render.message_blocks import message_blocks
 
     async def run() -> dict[str, Any]:
         connector = aiohttp.TCPConnector(limit=concurrency * 2)

@@ -32,7 +32,7 @@ a round is a fresh copy of the seeded database, killed up to --kills-per-round t
            come, plus a random fraction of their time; restarted 6 minutes later (past the
            5-minute delivery lease). Counted at Slack per outbox key: lost, doubled; charts
            (statement thread uploads) missing or doubled: before a chart is uploaded again, its
-           message's thread is read for it (bot/drain.py _has_chart).
+           message's thread is read for it (bot/delivery/crash_lookup.py has_chart).
 - pg-restart: a PRIVATE PostgreSQL cluster (bench/pg_private.py: initdb in a temporary folder,
            127.0.0.1 on a free port; never the shared one on 5432) under `billbot serve` with
            the Slack stand-in (tests/e2e/slack_standin.py); signed `/billing` commands

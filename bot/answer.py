@@ -9,7 +9,7 @@ from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
 from bot.action_ids import invitation_buttons
-from bot.delivery import Direct
+from bot.delivery.direct import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
 from bot.render.statement_csv import statement_csv

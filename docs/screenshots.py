@@ -11,8 +11,8 @@ There is no Slack here, so the picture is drawn, honestly labelled, from a real 
    to the company's channel: its `blocks` (Block Kit JSON) exactly as billbot sent them, and
    the chart's title from files.completeUploadExternal. The stand-in keeps only the uploaded
    file's size, its body decoded as text (not the bytes), so the chart is drawn again with
-   `bot.chart.history_png` from the same finalized statements, the way bot/courier.py draws
-   it; we check that its size matches the upload's.
+   `bot.render.chart.history_png` from the same finalized statements, the way
+   bot/delivery/courier.py draws it; we check that its size matches the upload's.
 3. The blocks are turned into a small static HTML page in Slack's look (avatar, "billbot APP",
    time, mrkdwn, buttons, the chart as the thread's reply) and headless Chromium screenshots
    it at 760 CSS pixels wide, device scale 2.
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from billing.closing import CLOSED  # noqa: E402
-from bot.chart import history_png  # noqa: E402
+from bot.render.chart import history_png  # noqa: E402
 from tests.e2e.slack import StandIn, delete  # noqa: E402
 
 BILLBOT = Path(sys.executable).with_name("billbot")
@@ -404,7 +404,7 @@ def main() -> None:
         finally:
             standin.stop()
         title = json.loads(upload["files"])[0]["title"]
-        png = history_png(history, currency, title)  # as bot/courier.py draws it
+        png = history_png(history, currency, title)  # as bot/delivery/courier.py draws it
         if len(png) != upload["size"]:
             raise SystemExit(f"redrawn chart is {len(png)} bytes, the upload was {upload['size']}")
         (folder / "history.png").write_bytes(png)

@@ -9,7 +9,7 @@ from bot.slack.oauth import BOT_SCOPES
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text())
-CODE = "\n".join(p.read_text() for p in (ROOT / "bot").rglob("*.py"))  # every door
+CODE = "\n".join(p.read_text() for p in sorted((ROOT / "bot").rglob("*.py")))
 
 # what each Web API method and each event needs (Slack's documentation)
 METHOD_SCOPES = {

@@ -1,0 +1,1 @@
+"""Rendering facts for Slack: Block Kit, fallback text and charts."""

@@ -6,14 +6,14 @@ from datetime import datetime
 from slack_bolt import App
 from sqlalchemy import Engine
 
-from bot.mailer import mailer_for
+from bot.delivery.mailer import mailer_for
+from bot.delivery.web_client import web_client
 from bot.settings import Settings
 from bot.slack.actors import Actors
 from bot.slack.door import Door
 from bot.slack.listeners import register
 from bot.slack.oauth import oauth_options
 from bot.slack.sender import Sender
-from bot.slack.web_client import web_client
 from bot.slack.worker import Worker
 from bot.terms import Terms
 from storage.unit_of_work import UnitOfWork

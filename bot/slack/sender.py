@@ -7,8 +7,8 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.delivery import Direct, send
-from bot.mailer import Mailer
+from bot.delivery.direct import Direct, send
+from bot.delivery.mailer import Mailer
 
 log = logging.getLogger("billbot.slack")
 

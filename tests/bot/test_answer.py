@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answer import answer
-from bot.console import Console, run_console
+from bot.cli.console import Console
+from bot.cli.console_loop import run_console
 from commands.create_company import create_company
 from tests.conftest import NOW, person
 

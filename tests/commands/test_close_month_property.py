@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from billing.periods import Month
-from bot.export import export_all
+from bot.cli.export import export_all
 from commands.close_month import close_month
 from commands.create_app import create_app
 from commands.create_company import create_company

@@ -10,7 +10,7 @@ from sqlmodel import select
 from billing.errors import DomainError, LastOwner, NotAllowed, NotFound
 from billing.invitations import InvitationUnusable
 from billing.refs import PersonRef
-from bot.export import export_all
+from bot.cli.export import export_all
 from bot.render_invitations import invitee_message
 from bot.render_text import render
 from commands.accept_invitation import accept_invitation

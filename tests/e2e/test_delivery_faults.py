@@ -233,8 +233,8 @@ def test_sigkill_mid_drain_loses_nothing_and_sends_nothing_twice(
             problems.append(
                 f"round {number}: statements without a chart: {figures['charts_missing']}"
             )
-        # a chart shared before the kill is found in its message's thread (bot/drain.py
-        # _has_chart) and not shared again
+        # a chart shared before the kill is found in its message's thread
+        # (bot/delivery/crash_lookup.py has_chart) and not shared again
         if figures["charts_doubled"]:
             doubled = figures["charts_doubled"]
             problems.append(
@@ -442,7 +442,7 @@ def test_two_replicas_deliver_each_notice_once_and_one_takes_over_the_sweeps(
 # ------------------------------------------------ 3. a channel answering 429 slows only itself
 
 QUIET_CHANNELS = 20
-PACE = 1.0  # billbot's own pace: a message a second per channel (bot/drain.py PER_CHANNEL)
+PACE = 1.0  # billbot's own pace: a message a second a channel (bot/delivery/pacing.py PER_CHANNEL)
 RUN_DUE_LIMIT = 60.0  # seconds in all; every case here needs well under 15
 STALL = 8.0  # seconds without a message accepted: the longest gap expected here is about 3
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import stripe as stripe_sdk
 
-from bot.console import CONSOLE_TEAM, console_user_id
+from bot.cli.console_people import CONSOLE_TEAM, console_user_id
 from tests.e2e.slack import BILLBOT, Billbot, StandIn, delete, get, serve_env
 from tests.e2e.test_console import billbot
 from tests.stripe.standin import StripeStandIn

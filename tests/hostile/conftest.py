@@ -82,7 +82,7 @@ def served(uow: UnitOfWork, standin: StandIn, captured: Captured) -> Iterator[In
     Stripe is configured (signed webhooks) but unreachable."""
     links = seed(uow)
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(0.0005)  # as bot/serve.py sets it
+    sys.setswitchinterval(0.0005)  # as bot/web/serve.py sets it
     app = build(uow.engine, slack_api_url=f"{standin.url}/api/", clock=lambda: NOW)
     app.links = links
     try:

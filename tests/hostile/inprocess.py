@@ -1,4 +1,4 @@
-"""The real ASGI app of `billbot serve`, built the way bot/serve.py builds it, driven in-process.
+"""The real ASGI app of `billbot serve`, built as bot/web/serve.py builds it, driven in-process.
 
 httpx (and so starlette's TestClient) is not installed here, so `InProcess.request` speaks
 ASGI itself: one event loop for the whole module, the request body handed over in one piece
@@ -32,13 +32,13 @@ from sqlalchemy import Engine
 from stripe import WebhookSignature
 
 import bot.slack.app_factory as app_factory
-from bot.export import export_all
-from bot.invite_page import invite_routes
-from bot.metrics import Metrics
-from bot.server import create_web_app
+from bot.cli.export import export_all
 from bot.settings import Settings
 from bot.slack.worker import Worker
-from bot.stripe_web import stripe_routes
+from bot.web.invite_page import invite_routes
+from bot.web.metrics import Metrics
+from bot.web.server import create_web_app
+from bot.web.stripe_webhook import stripe_routes
 from payments.factory import gateway_for
 from storage.unit_of_work import UnitOfWork
 
@@ -328,7 +328,7 @@ def build(
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     **extra: Any,
 ) -> InProcess:
-    """bot/serve.py's composition (without uvicorn, the courier and the scheduler)."""
+    """bot/web/serve.py's composition (without uvicorn, the courier and the scheduler)."""
     settings = Settings(
         database_url=str(engine.url),
         slack_bot_token=BOT_TOKEN,

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.server import MAX_BODY
+from bot.web.guard import MAX_BODY
 from tests.e2e.slack import StandIn
 from tests.hostile.inprocess import (
     BOT_TOKEN,

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pytest
 from stripe import WebhookSignature
 
-from bot.server import MAX_BODY
+from bot.web.guard import MAX_BODY
 from tests.e2e.slack import SECRET, Billbot, get, post, serve_env
 from tests.hostile.inprocess import command_form
 

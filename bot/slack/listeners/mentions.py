@@ -4,8 +4,8 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.ask import answer_question
-from bot.blocks import fallback_text
-from bot.delivery import message_blocks
+from bot.render.blocks import fallback_text
+from bot.render.message_blocks import message_blocks
 from bot.slack.door import Door
 
 

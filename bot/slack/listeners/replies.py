@@ -8,7 +8,7 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks import fallback_text, reply_blocks
+from bot.render.blocks import fallback_text, reply_blocks
 from bot.slack.door import Door
 from bot.slack.views.text_modal import text_modal
 from bot.slack.worker import Sorry, once_per_trigger

@@ -2,7 +2,7 @@
 
 import json
 
-from bot.blocks import reply_blocks
+from bot.render.blocks import reply_blocks
 from bot.render_text import render
 from commands.questions.statement_page import StatementPage
 

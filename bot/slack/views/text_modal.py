@@ -3,7 +3,7 @@
 from slack_sdk.models.blocks import PlainTextObject
 from slack_sdk.models.views import View
 
-from bot.blocks import reply_blocks
+from bot.render.blocks import reply_blocks
 
 
 def text_modal(title: str, text: str) -> dict:

@@ -5,9 +5,9 @@ import pytest
 from billing.refs import ChannelRef, PersonRef
 from bot import requests as r
 from bot.answer import answer
-from bot.blocks import reply_blocks
 from bot.grammar import UsageError, help_text, parse, usage_of
 from bot.grammar.entries import ENTRIES
+from bot.render.blocks import reply_blocks
 from commands.create_company import create_company
 from commands.grant_access import grant_access
 from tests.conftest import NOW, person

@@ -1,6 +1,6 @@
 """A small agency to play with: an operator, two developers, a client, plans, apps."""
 
-from bot.console import Console
+from bot.cli.console import Console
 
 SCRIPT = (
     ("olivia", "operator", "plan new Basic 49 USD"),

@@ -5,6 +5,8 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from storage.outbox import Claimed
+
 if TYPE_CHECKING:
     from bot.settings import Settings
 
@@ -38,3 +40,10 @@ def mailer_for(settings: "Settings") -> Mailer | None:
         return None
     host = urlsplit(settings.public_url).hostname or "localhost"
     return Mailer(settings.smtp_url, f"billbot@{host}")
+
+
+def mail_notice(mailer: Mailer | None, row: Claimed) -> None:
+    """An outbox row addressed to an e-mail address."""
+    if mailer is None or row.email is None:
+        raise OSError("no SMTP_URL configured for e-mail")
+    mailer.send(row.email, row.payload.get("subject", "billbot"), row.payload.get("text", ""))

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image  # a matplotlib dependency, so always installed alongside it
 
 from billing.errors import Invalid
-from bot.chart import DPI, HEIGHT_PX, WIDTH_PX, history_png, month_label
+from bot.render.chart import DPI, HEIGHT_PX, WIDTH_PX, history_png
+from bot.render.chart_labels import month_label
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 TWELVE = [(f"{2024 + (m > 0)}-{(m + 11) % 12 + 1:02d}", 100_000 + 12_345 * m) for m in range(12)]
@@ -88,7 +89,7 @@ def test_titles_are_shown_as_typed() -> None:
 def test_pyplot_is_never_loaded() -> None:
     """In a fresh interpreter, so no other test's imports can hide it."""
     code = (
-        "import sys; from bot.chart import history_png; "
+        "import sys; from bot.render.chart import history_png; "
         "history_png([('2026-10', 4900)], 'USD', 'Acme'); "
         "assert 'matplotlib.pyplot' not in sys.modules"
     )

@@ -7,15 +7,16 @@ from datetime import UTC, datetime
 import uvicorn
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.courier import Courier
-from bot.invite_page import invite_routes
-from bot.metrics import Metrics
-from bot.scheduler import start_scheduler
-from bot.server import create_web_app
+from bot.delivery.background import DeliveryLoop
+from bot.delivery.courier import Courier
+from bot.delivery.scheduler import start_scheduler
 from bot.settings import Settings
 from bot.slack.app_factory import build_bolt
-from bot.stripe_web import stripe_routes
 from bot.terms import Terms
+from bot.web.invite_page import invite_routes
+from bot.web.metrics import Metrics
+from bot.web.server import create_web_app
+from bot.web.stripe_webhook import stripe_routes
 from payments.factory import gateway_for
 from storage.database import make_engine
 from storage.migrate import upgrade
@@ -38,19 +39,19 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
         api_base=settings.stripe_api_base,
         webhook_secret=settings.stripe_webhook_secret,
     )
-    courier = Courier(settings, engine, utc_now)
-    courier.start()  # every replica delivers; the outbox hands each row to one of them
+    delivery = DeliveryLoop(Courier(settings, engine, utc_now))
+    delivery.start()  # every replica delivers; the outbox hands each row to one of them
     if settings.scheduler:
-        start_scheduler(engine, gateway, Terms.of(settings), utc_now, courier)
-    bolt = build_bolt(settings, engine, utc_now, wake=courier.wake) if settings.has_slack else None
+        start_scheduler(engine, gateway, Terms.of(settings), utc_now, delivery.wake)
+    bolt = build_bolt(settings, engine, utc_now, wake=delivery.wake) if settings.has_slack else None
     if socket:
         if bolt is None or not settings.slack_app_token:
             raise SystemExit("Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.")
         SocketModeHandler(bolt, settings.slack_app_token).connect()
     uow = UnitOfWork(engine)
     pages = [
-        *invite_routes(uow, utc_now, courier.wake, gateway, settings.public_url),
-        *stripe_routes(uow, gateway, utc_now, courier.wake),
+        *invite_routes(uow, utc_now, delivery.wake, gateway, settings.public_url),
+        *stripe_routes(uow, gateway, utc_now, delivery.wake),
     ]
     web = create_web_app(
         None if socket else bolt,

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.invite_page import page
+from bot.web.page import page
 from commands.handle_stripe_event import handle_event
 from payments.gateway import BadSignature, Gateway, Unavailable
 from storage.unit_of_work import UnitOfWork

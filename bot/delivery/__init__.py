@@ -1,0 +1,1 @@
+"""Delivery and scheduling: the outbox courier, its pacing, direct messages, the sweeps."""

@@ -1,0 +1,1 @@
+"""The web door: Starlette server, invite page, Stripe webhook, health and metrics."""
