@@ -12,9 +12,9 @@ from bot.action_ids import invitation_buttons
 from bot.delivery.direct import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
+from bot.render.replies.invitations import invitee_message
 from bot.render.statement_csv import statement_csv
-from bot.render_invitations import invitee_message
-from bot.render_text import render
+from bot.render.text import render
 from bot.terms import Terms
 from commands.actor import Actor
 from commands.invitation_sent import InvitationSent

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from billing.errors import DomainError
 from billing.invitations import InvitationUnusable
-from bot.render_invitations import accepted_sentence
+from bot.render.replies.invitations import accepted_sentence
 from bot.web.card_offer import card_offer
 from bot.web.invite_html import details, form, unusable
 from bot.web.page import page

@@ -4,7 +4,7 @@ import pytest
 
 from billing.errors import AlreadyExists, LastOwner, NotAllowed, NotFound, OwnRole
 from billing.refs import PersonRef, TeamRef
-from bot.render_text import render
+from bot.render.text import render
 from commands.add_team_member import add_team_member
 from commands.create_company import create_company
 from commands.create_team import create_team

@@ -11,8 +11,8 @@ from billing.errors import DomainError, LastOwner, NotAllowed, NotFound
 from billing.invitations import InvitationUnusable
 from billing.refs import PersonRef
 from bot.cli.export import export_all
-from bot.render_invitations import invitee_message
-from bot.render_text import render
+from bot.render.replies.invitations import invitee_message
+from bot.render.text import render
 from commands.accept_invitation import accept_invitation
 from commands.audit_log import audit_log
 from commands.create_app import create_app

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from billing.errors import AlreadyExists, Invalid, NotAllowed, NotFound
 from billing.refs import PersonRef
-from bot.render_text import render
+from bot.render.text import render
 from commands.create_app import create_app
 from commands.create_company import create_company
 from commands.create_plan import create_plan

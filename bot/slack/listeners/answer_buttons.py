@@ -10,7 +10,7 @@ from bot.action_ids import ACCEPT_INVITATION as ACCEPT
 from bot.action_ids import APPROVE_TRANSFER as APPROVE
 from bot.action_ids import DECLINE_INVITATION as DECLINE
 from bot.action_ids import DECLINE_TRANSFER as REFUSE
-from bot.render_text import render
+from bot.render.text import render
 from bot.slack.door import Door
 from bot.slack.listeners.button_values import clicked_id
 from bot.slack.listeners.home import publish_home

@@ -11,7 +11,7 @@ from billing.names import check_email
 from billing.refs import PersonRef
 from bot.answer import invitation_messages
 from bot.delivery.direct import Direct
-from bot.render_text import render
+from bot.render.text import render
 from bot.slack.door import Door
 from bot.slack.listeners.home import publish_home
 from bot.slack.refusals import outcome

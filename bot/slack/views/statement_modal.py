@@ -3,7 +3,7 @@
 import json
 
 from bot.render.blocks import reply_blocks
-from bot.render_text import render
+from bot.render.text import render
 from commands.questions.statement_page import StatementPage
 
 # the modal's ◀ ▶ buttons (a block's action ids must differ); value "<company id>:<YYYY-MM>"

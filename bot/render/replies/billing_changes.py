@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.render.replies.sentences import template
 from commands.create_app import AppCreated
 from commands.create_plan import PlanCreated
 from commands.delete_app import AppDeleted
@@ -21,11 +22,6 @@ def describe_plan(plan: PlanView) -> str:
     return f"{text}, {plan.environment}"
 
 
-def _template(text: str) -> Callable[[Any], str]:
-    """A sentence whose words never vary: the fact's fields fill `text`'s {r.<field>}."""
-    return lambda result: text.format(r=result)
-
-
 def _app_created(r: AppCreated) -> str:
     on_plan = f"on plan {r.plan}" if r.plan else "unbilled (no plan yet)"
     trial = ", in trial" if r.trial else ""
@@ -38,10 +34,10 @@ def _plan_created(r: PlanCreated) -> str:
 
 WORDS: dict[type, Callable[[Any], str]] = {
     AppCreated: _app_created,
-    DomainSet: _template("{r.app} now answers at {r.domain} (since {r.since})."),
-    AppPlanSet: _template("{r.app} is on plan {r.plan} from {r.since}."),
-    AppDeleted: _template("Deleted {r.app} as of {r.on}: it is billed through that day."),
+    DomainSet: template("{r.app} now answers at {r.domain} (since {r.since})."),
+    AppPlanSet: template("{r.app} is on plan {r.plan} from {r.since}."),
+    AppDeleted: template("Deleted {r.app} as of {r.on}: it is billed through that day."),
     PlanCreated: _plan_created,
-    UsageRecorded: _template("Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."),
-    MarkedPaid: _template("Marked the {r.month} statement of {r.company} paid."),
+    UsageRecorded: template("Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."),
+    MarkedPaid: template("Marked the {r.month} statement of {r.company} paid."),
 }

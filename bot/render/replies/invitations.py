@@ -1,10 +1,11 @@
-"""Invitations in words: what the inviter is told, the invitee's message, the acceptance."""
+"""Invitations in words: the inviter's receipt, the invitee's message, the acceptance, the list."""
 
 from collections.abc import Callable
 from typing import Any
 
 from commands.invitation_accepted import Accepted
 from commands.invitation_sent import InvitationSent
+from commands.list_invitations import InviteList
 
 
 def _offer(sent: InvitationSent, whose: str) -> str:
@@ -46,7 +47,25 @@ def accepted_sentence(accepted: Accepted) -> str:
     return f"You are now {accepted.role} of {accepted.company}."
 
 
+def _pending(result: InviteList, audience: str) -> str:
+    if not result.lines:
+        return "No pending invitations."
+    lines = [f"Pending invitations ({len(result.lines)}):"]
+    for line in result.lines:
+        state = "expired" if line.expired else "expires"
+        what = (
+            f"{line.role} of {line.company}"
+            if line.company
+            else f"take over {', '.join(line.apps)}"
+        )
+        lines.append(
+            f"• #{line.id} {line.invitee}: {what}; {state} {line.expires_at:%Y-%m-%d %H:%M} UTC"
+        )
+    return "\n".join(lines)
+
+
 WORDS: dict[type, Callable[[Any], str]] = {
     InvitationSent: sent_sentence,
     Accepted: accepted_sentence,
 }
+TEXTS: dict[type, Callable[[Any, str], str]] = {InviteList: _pending}

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from bot.render.replies.sentences import template
 from commands.add_team_member import TeamMemberAdded
 from commands.create_company import CompanyCreated
 from commands.create_team import TeamCreated
@@ -17,11 +18,6 @@ from commands.revoke_access import AccessRevoked
 from commands.revoke_invitation import InvitationRevoked
 from commands.transfer_app import AppMoved, TransferAsked
 from commands.update_company import CompanyUpdated
-
-
-def _template(text: str) -> Callable[[Any], str]:
-    """A sentence whose words never vary: the fact's fields fill `text`'s {r.<field>}."""
-    return lambda result: text.format(r=result)
 
 
 def _granted(r: AccessGranted) -> str:
@@ -48,19 +44,19 @@ def _moved(r: AppMoved) -> str:
 
 WORDS: dict[type, Callable[[Any], str]] = {
     AccessGranted: _granted,
-    AccessRevoked: _template("{r.subject} no longer has {r.role} access to {r.company}."),
-    TeamCreated: _template("Created team {r.name}, with you as an unlimited member."),
-    TeamMemberAdded: _template("{r.person} is now an {r.access} member of {r.team}."),
-    TeamMemberRemoved: _template("Removed {r.person} from {r.team}."),
-    CompanyLeft: _template("You left {r.company}. Its owners are told."),
-    HandedOver: _template("{r.to} now owns {r.company}; you are its admin."),
+    AccessRevoked: template("{r.subject} no longer has {r.role} access to {r.company}."),
+    TeamCreated: template("Created team {r.name}, with you as an unlimited member."),
+    TeamMemberAdded: template("{r.person} is now an {r.access} member of {r.team}."),
+    TeamMemberRemoved: template("Removed {r.person} from {r.team}."),
+    CompanyLeft: template("You left {r.company}. Its owners are told."),
+    HandedOver: template("{r.to} now owns {r.company}; you are its admin."),
     CompanyCreated: _company_created,
     CompanyUpdated: _company_updated,
     AppMoved: _moved,
-    TransferAsked: _template(
+    TransferAsked: template(
         "Asked the owners of {r.to_company} to accept {r.app} (request #{r.id})."
     ),
     TransferDecided: transfer_decided_text,
-    InvitationRevoked: _template("Invitation #{r.id} is withdrawn: its link no longer works."),
-    InvitationDeclined: _template("You declined invitation #{r.id}; {r.inviter} is told."),
+    InvitationRevoked: template("Invitation #{r.id} is withdrawn: its link no longer works."),
+    InvitationDeclined: template("You declined invitation #{r.id}; {r.inviter} is told."),
 }

@@ -1,0 +1,1 @@
+"""Results of commands in words, one module per topic; `bot.render.text.render` picks one."""
