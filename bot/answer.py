@@ -8,10 +8,10 @@ from sqlalchemy.exc import IntegrityError
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
 from bot import requests as r
-from bot.action_ids import invitation_buttons
 from bot.delivery.direct import Direct
 from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
+from bot.render.buttons import invitation_buttons
 from bot.render.replies.invitations import invitee_message
 from bot.render.statement_csv import statement_csv
 from bot.render.text import render

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from bot import requests as r
-from bot.action_ids import transfer_buttons
 from bot.grammar import help_text
 from bot.terms import Terms
 from commands.accept_invitation import accept_invitation
@@ -170,7 +169,6 @@ def _collaborate(
                 actor=actor,
                 now=now,
                 ttl_hours=ttl,
-                decision_buttons=transfer_buttons,
                 **given,
             )
         case r.Audit():

@@ -1,6 +1,5 @@
 """Moving an app to another company: at once for an owner of both, else a request to approve."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,13 +15,6 @@ from storage.notices import notify
 from storage.roles import owners, role_of
 from storage.tables import App, Company, TransferRequest, id_of
 from storage.unit_of_work import UnitOfWork
-
-# The door's Approve and Decline buttons for a request id (action ids are the door's business).
-DecisionButtons = Callable[[int], list[dict[str, str]]]
-
-
-def no_buttons(request_id: int) -> list[dict[str, str]]:
-    return []
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,6 @@ def transfer_app(
     to_company: str,
     now: datetime,
     ttl_hours: int,
-    decision_buttons: DecisionButtons = no_buttons,
 ) -> AppMoved | TransferAsked:
     with uow:
         session = uow.session
@@ -83,10 +74,14 @@ def transfer_app(
             key=f"transfer:{request.id}",
             people=owners(session, id_of(target)),
             now=now,
-            text=f"{actor.name} asks to move {row.name} from {seen.company.name} to "
-            f"{target.name}; {target.name} would pay for it from the day after you "
-            "approve.",
-            buttons=decision_buttons(id_of(request)),
+            notice="transfer_requested",
+            facts={
+                "requester": actor.name,
+                "app": row.name,
+                "from_company": seen.company.name,
+                "to_company": target.name,
+                "request_id": id_of(request),
+            },
         )
         detail = {"app": row.name, "to": target.name, "request": request.id}
         commit_change(uow, actor, "transfer.requested", now=now, company_id=seen.id, **detail)

@@ -1,9 +1,11 @@
-"""The buttons notices and answers carry: their action ids and values."""
+"""Every button billbot's messages carry: the action ids its listeners answer, and the buttons."""
 
 from billing.periods import Month
 
 VIEW_STATEMENT = "statement_view"  # button value: "<company id>:<YYYY-MM>"
 PAY = "billing_pay"  # button value: "<company id>"
+ACCEPT_INVITATION, DECLINE_INVITATION = "invitation_accept", "invitation_decline"
+APPROVE_TRANSFER, DECLINE_TRANSFER = "transfer_approve", "transfer_decline"
 
 
 def view_button(company_id: int, month: Month | str) -> dict[str, str]:
@@ -15,3 +17,18 @@ def pay_button(company_id: int, stripe: bool, has_card: bool = True) -> list[dic
         return []
     label = "Update card" if has_card else "Add a card"
     return [{"text": label, "action_id": PAY, "value": str(company_id)}]
+
+
+def invitation_buttons(invitation_id: int) -> tuple[tuple[str, str, str], ...]:
+    """(label, action id, value) of the Accept and Decline buttons in the invitee's DM."""
+    value = str(invitation_id)
+    return (("Accept", ACCEPT_INVITATION, value), ("Decline", DECLINE_INVITATION, value))
+
+
+def transfer_buttons(request_id: int) -> list[dict[str, str]]:
+    """The Approve and Decline buttons of the notice to the target company's owners."""
+    value = str(request_id)
+    return [
+        {"text": "Approve", "action_id": APPROVE_TRANSFER, "value": value},
+        {"text": "Decline", "action_id": DECLINE_TRANSFER, "value": value},
+    ]

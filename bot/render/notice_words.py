@@ -126,3 +126,10 @@ def invitation_expired(invitation_id: int) -> str:
         f"Your invitation #{invitation_id} expired without an answer. "
         f"`/billing resend-invite {invitation_id}` sends a fresh link."
     )
+
+
+def transfer_requested(requester: str, app: str, from_company: str, to_company: str) -> str:
+    return (
+        f"{requester} asks to move {app} from {from_company} to {to_company}; {to_company} "
+        "would pay for it from the day after you approve."
+    )

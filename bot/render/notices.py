@@ -8,7 +8,7 @@ from typing import Any
 from billing.money import Money
 from billing.periods import Month
 from bot.render import notice_words as words
-from bot.render.buttons import pay_button, view_button
+from bot.render.buttons import pay_button, transfer_buttons, view_button
 from storage.notices import text_subject
 
 Words = tuple[str, list[dict[str, str]]]  # text, buttons
@@ -116,6 +116,11 @@ def _invitation_expired(f: _Facts) -> Words:
     return words.invitation_expired(f.invitation_id), []
 
 
+def _transfer_requested(f: _Facts) -> Words:
+    text = words.transfer_requested(f.requester, f.app, f.from_company, f.to_company)
+    return text, transfer_buttons(f.request_id)
+
+
 _WORDS: dict[str, Callable[[_Facts], Words]] = {
     "statement_ready": _statement_ready,
     "charge_upcoming": _charge_upcoming,
@@ -126,4 +131,5 @@ _WORDS: dict[str, Callable[[_Facts], Words]] = {
     "payment_failed": _payment_failed,
     "manual_billing": _manual_billing,
     "invitation_expired": _invitation_expired,
+    "transfer_requested": _transfer_requested,
 }

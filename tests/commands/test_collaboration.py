@@ -11,6 +11,7 @@ from billing.errors import DomainError, LastOwner, NotAllowed, NotFound
 from billing.invitations import InvitationUnusable
 from billing.refs import PersonRef
 from bot.cli.export import export_all
+from bot.render.notices import render_notice
 from bot.render.replies.invitations import invitee_message
 from bot.render.text import render
 from commands.accept_invitation import accept_invitation
@@ -262,6 +263,24 @@ def test_transfers_at_once_or_by_request(uow, agency):
     assert [a.name for a in list_apps(uow, actor=erin, company="Gamma").items] == ["shop"]
     with pytest.raises(InvitationUnusable):
         decide_transfer(uow, actor=erin, request_id=asked.id, approve=False, now=NOW)
+
+
+def test_a_transfer_request_is_worded_with_its_buttons_when_delivered(uow, agency):
+    erin = person(uow, "erin")
+    create_company(uow, actor=erin, name="Gamma", now=NOW)
+    asked = transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
+    told = [render_notice(p) for k, p in outbox(uow).items() if k.startswith("transfer:")]
+    text = (
+        "dan asks to move shop from Pixel to Gamma; Gamma would pay for it from the day after "
+        "you approve."
+    )
+    buttons = [
+        {"text": "Approve", "action_id": "transfer_approve", "value": str(asked.id)},
+        {"text": "Decline", "action_id": "transfer_decline", "value": str(asked.id)},
+    ]
+    assert [(n["to"], n["text"], n["buttons"], n["subject"]) for n in told] == [
+        ("UERIN", text, buttons, text)
+    ]
 
 
 def test_audit_log_is_newest_first_and_paged(uow, agency):

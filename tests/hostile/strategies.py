@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from bot.action_ids import ACCEPT_INVITATION as ACCEPT
-from bot.action_ids import APPROVE_TRANSFER as APPROVE
-from bot.action_ids import DECLINE_INVITATION as DECLINE
-from bot.action_ids import DECLINE_TRANSFER as REFUSE
 from bot.grammar.entries import ENTRIES
+from bot.render.buttons import ACCEPT_INVITATION as ACCEPT
+from bot.render.buttons import APPROVE_TRANSFER as APPROVE
+from bot.render.buttons import DECLINE_INVITATION as DECLINE
+from bot.render.buttons import DECLINE_TRANSFER as REFUSE
 from bot.render.buttons import PAY, VIEW_STATEMENT
 from commands.handle_stripe_event import HANDLERS
 from payments.gateway import KEY

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.action_ids import ACCEPT_INVITATION as ACCEPT
-from bot.action_ids import APPROVE_TRANSFER as APPROVE
-from bot.action_ids import DECLINE_INVITATION as DECLINE
-from bot.action_ids import DECLINE_TRANSFER as REFUSE
+from bot.render.buttons import ACCEPT_INVITATION as ACCEPT
+from bot.render.buttons import APPROVE_TRANSFER as APPROVE
+from bot.render.buttons import DECLINE_INVITATION as DECLINE
+from bot.render.buttons import DECLINE_TRANSFER as REFUSE
 from bot.render.text import render
 from bot.slack.door import Door
 from bot.slack.listeners.button_values import clicked_id

@@ -13,9 +13,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from billing.roles import Action, allowed
-from bot.action_ids import ACCEPT_INVITATION as ACCEPT
-from bot.action_ids import DECLINE_INVITATION as DECLINE
 from bot.render.blocks import escape
+from bot.render.buttons import ACCEPT_INVITATION as ACCEPT
+from bot.render.buttons import DECLINE_INVITATION as DECLINE
 from bot.render.buttons import PAY, VIEW_STATEMENT
 from bot.render.notice_words import day
 from bot.slack.views.forms import NEW_COMPANY
