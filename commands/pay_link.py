@@ -1,12 +1,13 @@
 """The link to add or update a company's card, only for roles allowed to pay: the Stripe
 customer portal when a card is saved, else a Checkout page to add one."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from billing.errors import Invalid
 from billing.roles import Action, require
 from commands.actor import Actor
-from commands.resolve import visible_company
+from commands.resolve import Seen, visible_company, visible_company_by_id
 from commands.stripe_customer import card_link, cards_done_url, ensure_customer
 from payments.gateway import Gateway
 from storage.tables import Company, id_of
@@ -29,8 +30,19 @@ class PayLink:
 def pay_link(
     uow: UnitOfWork, gateway: Gateway, *, actor: Actor, company: str, public_url: str
 ) -> PayLink:
+    return _link(uow, gateway, lambda: visible_company(uow, actor, company), public_url)
+
+
+def pay_link_by_id(
+    uow: UnitOfWork, gateway: Gateway, *, actor: Actor, company_id: int, public_url: str
+) -> PayLink:
+    """The same, for the "Update card" button, which carries the company's id."""
+    return _link(uow, gateway, lambda: visible_company_by_id(uow, actor, company_id), public_url)
+
+
+def _link(uow: UnitOfWork, gateway: Gateway, find: Callable[[], Seen], public_url: str) -> PayLink:
     with uow:
-        seen = visible_company(uow, actor, company)
+        seen = find()
         require(seen.role, Action.UPDATE_PAYMENT, seen.company.name)
         row = seen.company
         if row.billing_mode != "stripe" or gateway.mode != "stripe":

@@ -32,6 +32,19 @@ def company_unknown(name: str) -> NotFound:
 
 def visible_company(uow: UnitOfWork, actor: Actor, name: str) -> Seen:
     company = lookups.company_by_name(uow.session, actor.workspace_id, name)
+    return _seen(uow, actor, company, name)
+
+
+def visible_company_by_id(uow: UnitOfWork, actor: Actor, company_id: int) -> Seen:
+    """As `visible_company`, for a button that carries the id: one of this workspace the actor
+    may not see is answered as its name would be, any other as the name “?”."""
+    company = uow.session.get(Company, company_id)
+    if company is None or company.workspace_id != actor.workspace_id:
+        raise company_unknown("?")
+    return _seen(uow, actor, company, company.name)
+
+
+def _seen(uow: UnitOfWork, actor: Actor, company: Company | None, name: str) -> Seen:
     if company is None or company.id is None:
         raise company_unknown(name)
     role = role_of(uow.session, company.id, actor.person_id)

@@ -555,6 +555,19 @@ def test_another_workspace_clicking_a_button_with_our_ids_learns_nothing(served,
     assert not different, different
 
 
+def test_update_card_for_a_company_the_clicker_cannot_see_says_what_an_unknown_one_says(
+    served, standin
+):
+    oliv = next(c for c in table(served, "company") if c["name"] == "Oliv")  # olivia's alone
+    before = served.snapshot()
+    clicked = click(served, standin, "billing_pay", str(oliv["id"]))  # dan's click
+    typed = reply(served, standin, 'pay "Oliv"')
+    unknown = reply(served, standin, "pay Nosuch")
+    unchanged(served, before, "dan asking to pay for Oliv", requests_seen=True)
+    assert "can't find a company called “Oliv”" in clicked
+    assert clicked == typed == unknown.replace("Nosuch", "Oliv")
+
+
 # ------------------------------------------------------------------------------- tokens
 
 

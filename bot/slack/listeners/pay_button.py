@@ -3,13 +3,19 @@ see; in a message ephemerally, on the Home tab in a small modal."""
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlalchemy.exc import IntegrityError
 
-from bot.answer import answer
-from bot.notice_buttons import pay_request
+from billing.errors import DomainError
+from billing.refs import record_id
+from bot.answer import CONFLICT, _explain
 from bot.render.buttons import PAY
+from bot.render.text import render
 from bot.slack.door import Door
 from bot.slack.listeners.replies import answer_click, open_waiting, say
 from bot.slack.views.text_modal import text_modal
+from commands.actor import Actor
+from commands.pay_link import PayLink, pay_link_by_id
+from commands.resolve import company_unknown
 
 
 def register(app: App, door: Door) -> None:
@@ -34,15 +40,30 @@ def answer_pay_button(
     waiting: dict | None,
 ) -> None:
     actor = door.clicker(client, context, body)
-    text = answer(
-        pay_request(body["actions"][0].get("value", ""), door.uow, actor),
-        uow=door.uow,
-        actor=actor,
-        now=door.clock(),
-        terms=door.terms,
-    ).text
+    text = pay_reply(door, actor, body["actions"][0].get("value", ""))
     if waiting is not None:  # the Home tab: its modal
         client.views_update(view_id=waiting["id"], view=text_modal("Payment", text))
         return
     assert respond is not None
     say(respond, text, response_type="ephemeral", replace_original=False)
+
+
+def pay_reply(door: Door, actor: Actor, value: str) -> str:
+    """What `/billing pay` typed with the company's name says: the link, or why not."""
+    try:
+        link = _pay_link(door, actor, value)
+    except DomainError as error:
+        return _explain(error, "pay")
+    except IntegrityError:
+        return CONFLICT
+    return render(link, actor.audience)
+
+
+def _pay_link(door: Door, actor: Actor, value: str) -> PayLink:
+    company_id = record_id(value)
+    if company_id is None:  # not an id: answered as an id of no company is
+        raise company_unknown("?")
+    terms = door.terms
+    return pay_link_by_id(
+        door.uow, terms.gateway, actor=actor, company_id=company_id, public_url=terms.public_url
+    )
