@@ -129,7 +129,5 @@ def invitation_expired(invitation_id: int) -> str:
 
 
 def transfer_requested(requester: str, app: str, from_company: str, to_company: str) -> str:
-    return (
-        f"{requester} asks to move {app} from {from_company} to {to_company}; {to_company} "
-        "would pay for it from the day after you approve."
-    )
+    pays = f"{to_company} would pay for it from the day after you approve."
+    return f"{requester} asks to move {app} from {from_company} to {to_company}; {pays}"

@@ -9,6 +9,21 @@ from commands.list_teams import TeamList
 from commands.who_am_i import WhoAmIView
 
 
+def _audit(result: AuditPage, audience: str) -> str:
+    lines = [f"Audit log of {result.company}, page {result.page} of {result.pages}:"]
+    if not result.lines:
+        lines.append("Nothing yet.")
+    for line in result.lines:
+        detail = ", ".join(f"{k} {v}" for k, v in line.detail.items() if v not in (None, ""))
+        lines.append(
+            f"• {line.at:%Y-%m-%d %H:%M} {line.who}: {line.action}"
+            + (f" ({detail})" if detail else "")
+        )
+    if result.page < result.pages:
+        lines.append(f'Older: `/billing audit "{result.company}" page:{result.page + 1}`')
+    return "\n".join(lines)
+
+
 def _teams(result: TeamList, audience: str) -> str:
     if not result.items:
         return "No teams yet. Start one with `/billing team new <name>`."
@@ -34,21 +49,6 @@ def _whoami(result: WhoAmIView, audience: str) -> str:
         lines.append("Your companies: " + ", ".join(f"{c} ({r})" for c, r in result.companies))
     else:
         lines.append("You have no role in any company yet.")
-    return "\n".join(lines)
-
-
-def _audit(result: AuditPage, audience: str) -> str:
-    lines = [f"Audit log of {result.company}, page {result.page} of {result.pages}:"]
-    if not result.lines:
-        lines.append("Nothing yet.")
-    for line in result.lines:
-        detail = ", ".join(f"{k} {v}" for k, v in line.detail.items() if v not in (None, ""))
-        lines.append(
-            f"• {line.at:%Y-%m-%d %H:%M} {line.who}: {line.action}"
-            + (f" ({detail})" if detail else "")
-        )
-    if result.page < result.pages:
-        lines.append(f'Older: `/billing audit "{result.company}" page:{result.page + 1}`')
     return "\n".join(lines)
 
 
