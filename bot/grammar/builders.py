@@ -3,21 +3,19 @@
 from collections.abc import Callable
 
 from bot.grammar.arguments import Args
-from bot.grammar.errors import Bad
+from bot.grammar.combined_builders import company_set, plan_new, reminders_request
 from bot.grammar.help import Help
-from bot.grammar.tokens import Token
 from bot.grammar.values.choices import environment, role, team_access
-from bot.grammar.values.dates import day, days, month, time, timezone
+from bot.grammar.values.dates import day, month, timezone
 from bot.grammar.values.links import domain, invitation_token
 from bot.grammar.values.names import app, apps, company, metric, plan, team
-from bot.grammar.values.numbers import amount, count, currency, number
+from bot.grammar.values.numbers import count, currency, number
 from bot.grammar.values.people import channel, email, person, person_or_email, subject
 from commands.accept_invitation import Accept
 from commands.add_team_member import AddTeamMember
 from commands.audit_log import Audit
 from commands.create_app import NewApp
 from commands.create_company import NewCompany
-from commands.create_plan import NewPlan
 from commands.create_team import NewTeam
 from commands.delete_app import DeleteApp
 from commands.grant_access import Grant
@@ -41,59 +39,13 @@ from commands.revoke_access import Dismiss, Revoke
 from commands.revoke_invitation import RevokeInvite
 from commands.set_app_domain import SetAppDomain
 from commands.set_app_plan import SetAppPlan
-from commands.set_reminders import SetReminders
 from commands.show_company import ShowCompany
-from commands.show_reminders import ShowReminders
 from commands.show_statement import ShowStatement
 from commands.transfer_app import Transfer
 from commands.unlink_channel import UnlinkChannel
-from commands.update_company import SetCompany
 from commands.who_am_i import WhoAmI
 
 Builder = Callable[[Args], object]
-
-
-def _company_set(a: Args) -> object:
-    if not a.options:
-        raise Bad("Nothing to change: give at least one of name:, email:, currency:, tz:.")
-    return SetCompany(
-        company=company(a.req(0)),
-        name=a.opt("name", company),
-        email=a.opt("email", email),
-        currency=a.opt("currency", currency),
-        timezone=a.opt("tz", timezone),
-    )
-
-
-def _plan_new(a: Args) -> object:
-    code = currency(a.req(2))
-
-    def price(tok: Token) -> int:
-        return amount(tok, code)
-
-    return NewPlan(
-        name=plan(a.req(0)),
-        amount_minor=price(a.req(1)),
-        currency=code,
-        environment=a.opt("env", environment) or "production",
-        metric=a.opt("metric", metric),
-        unit_price_minor=a.opt("unit", price),
-        included=a.opt("included", count),
-    )
-
-
-def _reminders(a: Args) -> object:
-    name = company(a.req(0))
-    if not a.options and not a.flags:
-        return ShowReminders(name)
-    if {"on", "off"} <= a.flags:
-        raise Bad("Give on or off, not both.")
-    return SetReminders(
-        name,
-        on=True if "on" in a.flags else False if "off" in a.flags else None,
-        days=a.opt("days", days),
-        time=a.opt("time", time),
-    )
 
 
 # fmt: off
@@ -107,7 +59,7 @@ BUILDERS: dict[str, Builder] = {
         currency=a.opt("currency", currency), timezone=a.opt("tz", timezone),
         owner=a.opt("owner", person),
     ),
-    "company set": _company_set,
+    "company set": company_set,
     "apps": lambda a: ListApps(a.pos(0, company)),
     "app new": lambda a: NewApp(
         name=app(a.req(0)), company=company(a.options["company"]),
@@ -118,7 +70,7 @@ BUILDERS: dict[str, Builder] = {
     "app plan": lambda a: SetAppPlan(app(a.req(0)), plan(a.req(1)), a.opt("since", day)),
     "app delete": lambda a: DeleteApp(app(a.req(0)), a.opt("on", day)),
     "plans": lambda a: ListPlans(),
-    "plan new": _plan_new,
+    "plan new": plan_new,
     "teams": lambda a: ListTeams(),
     "team new": lambda a: NewTeam(team(a.req(0))),
     "team add": lambda a: AddTeamMember(
@@ -140,7 +92,7 @@ BUILDERS: dict[str, Builder] = {
     "pay": lambda a: Pay(company(a.req(0))),
     "channel link": lambda a: LinkChannel(company(a.req(0)), a.pos(1, channel)),
     "channel unlink": lambda a: UnlinkChannel(company(a.req(0))),
-    "reminders": _reminders,
+    "reminders": reminders_request,
     "invite-client": lambda a: InviteClient(
         person_or_email(a.req(0)), apps(a.options["app"]),
         a.opt("company", company), a.opt("plan", plan),
