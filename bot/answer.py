@@ -7,10 +7,10 @@ from sqlalchemy.exc import IntegrityError
 
 from billing.errors import DomainError, NotAllowed
 from billing.names import slugify
-from bot import requests as r
+from bot.bootstrap import run
 from bot.delivery.direct import Direct
-from bot.dispatch import run
 from bot.grammar import UsageError, parse, usage_of
+from bot.registry import BY_REQUEST
 from bot.render.buttons import invitation_buttons
 from bot.render.replies.invitations import invitee_message
 from bot.render.statement_csv import statement_csv
@@ -37,44 +37,6 @@ class Reply:
     directs: tuple[Direct, ...] = ()  # messages for other people (an invitation's)
 
 
-SUBCOMMANDS: dict[type, str] = {
-    r.ShowCompany: "company",
-    r.NewCompany: "company new",
-    r.SetCompany: "company set",
-    r.ListApps: "apps",
-    r.NewApp: "app new",
-    r.SetAppDomain: "app domain",
-    r.SetAppPlan: "app plan",
-    r.DeleteApp: "app delete",
-    r.NewPlan: "plan new",
-    r.NewTeam: "team new",
-    r.AddTeamMember: "team add",
-    r.RemoveTeamMember: "team remove",
-    r.Grant: "grant",
-    r.Revoke: "revoke",
-    r.ShowAccess: "access",
-    r.ShowStatement: "statement",
-    r.RecordUsage: "usage",
-    r.MarkPaid: "mark-paid",
-    r.Pay: "pay",
-    r.LinkChannel: "channel link",
-    r.UnlinkChannel: "channel unlink",
-    r.ShowReminders: "reminders",
-    r.SetReminders: "reminders",
-    r.InviteClient: "invite-client",
-    r.Invite: "invite",
-    r.Accept: "accept",
-    r.ListInvites: "invites",
-    r.RevokeInvite: "revoke-invite",
-    r.ResendInvite: "resend-invite",
-    r.Leave: "leave",
-    r.Dismiss: "dismiss",
-    r.Handover: "handover",
-    r.Transfer: "transfer",
-    r.Audit: "audit",
-}
-
-
 def answer(
     text: str,
     *,
@@ -95,7 +57,7 @@ def answer(
     try:
         result = run(request, uow=uow, actor=actor, now=now, terms=terms, channel_id=channel_id)
     except DomainError as error:
-        return Reply(_explain(error, SUBCOMMANDS.get(type(request))))
+        return Reply(_explain(error, _name_of(request)))
     except IntegrityError:  # the same name or row written by someone else a moment ago
         return Reply(CONFLICT)
     if isinstance(result, StatementView) and result.csv:
@@ -118,6 +80,11 @@ def invitation_messages(sent: InvitationSent) -> tuple[Direct, ...]:
     if sent.to_email:
         return (Direct(message, email=sent.to_email, subject="An invitation to billing"),)
     return ()
+
+
+def _name_of(request: object) -> str | None:
+    entry = BY_REQUEST.get(type(request))
+    return entry.name if entry else None
 
 
 def _explain(error: DomainError, subcommand: str | None) -> str:

@@ -2,123 +2,112 @@
 
 from collections.abc import Callable
 
-from bot import requests as rq
 from bot.grammar.arguments import Args
-from bot.grammar.errors import Bad
-from bot.grammar.tokens import Token
+from bot.grammar.combined_builders import company_set, plan_new, reminders_request
+from bot.grammar.help import Help
 from bot.grammar.values.choices import environment, role, team_access
-from bot.grammar.values.dates import day, days, month, time, timezone
+from bot.grammar.values.dates import day, month, timezone
 from bot.grammar.values.links import domain, invitation_token
 from bot.grammar.values.names import app, apps, company, metric, plan, team
-from bot.grammar.values.numbers import amount, count, currency, number
+from bot.grammar.values.numbers import count, currency, number
 from bot.grammar.values.people import channel, email, person, person_or_email, subject
+from commands.accept_invitation import Accept
+from commands.add_team_member import AddTeamMember
+from commands.audit_log import Audit
+from commands.create_app import NewApp
+from commands.create_company import NewCompany
+from commands.create_team import NewTeam
+from commands.delete_app import DeleteApp
+from commands.grant_access import Grant
+from commands.hand_over import Handover
+from commands.invite_client import InviteClient
+from commands.invite_to_company import Invite
+from commands.leave_company import Leave
+from commands.link_channel import LinkChannel
+from commands.list_access import ShowAccess
+from commands.list_apps import ListApps
+from commands.list_companies import ListCompanies
+from commands.list_invitations import ListInvites
+from commands.list_plans import ListPlans
+from commands.list_teams import ListTeams
+from commands.mark_paid import MarkPaid
+from commands.pay_link import Pay
+from commands.record_usage import RecordUsage
+from commands.remove_team_member import RemoveTeamMember
+from commands.resend_invitation import ResendInvite
+from commands.revoke_access import Dismiss, Revoke
+from commands.revoke_invitation import RevokeInvite
+from commands.set_app_domain import SetAppDomain
+from commands.set_app_plan import SetAppPlan
+from commands.show_company import ShowCompany
+from commands.show_statement import ShowStatement
+from commands.transfer_app import Transfer
+from commands.unlink_channel import UnlinkChannel
+from commands.who_am_i import WhoAmI
 
-Builder = Callable[[Args], rq.Request]
-
-
-def _company_set(a: Args) -> rq.Request:
-    if not a.options:
-        raise Bad("Nothing to change: give at least one of name:, email:, currency:, tz:.")
-    return rq.SetCompany(
-        company=company(a.req(0)),
-        name=a.opt("name", company),
-        email=a.opt("email", email),
-        currency=a.opt("currency", currency),
-        timezone=a.opt("tz", timezone),
-    )
-
-
-def _plan_new(a: Args) -> rq.Request:
-    code = currency(a.req(2))
-
-    def price(tok: Token) -> int:
-        return amount(tok, code)
-
-    return rq.NewPlan(
-        name=plan(a.req(0)),
-        amount_minor=price(a.req(1)),
-        currency=code,
-        environment=a.opt("env", environment) or "production",
-        metric=a.opt("metric", metric),
-        unit_price_minor=a.opt("unit", price),
-        included=a.opt("included", count),
-    )
-
-
-def _reminders(a: Args) -> rq.Request:
-    name = company(a.req(0))
-    if not a.options and not a.flags:
-        return rq.ShowReminders(name)
-    if {"on", "off"} <= a.flags:
-        raise Bad("Give on or off, not both.")
-    return rq.SetReminders(
-        name,
-        on=True if "on" in a.flags else False if "off" in a.flags else None,
-        days=a.opt("days", days),
-        time=a.opt("time", time),
-    )
+Builder = Callable[[Args], object]
 
 
 # fmt: off
 BUILDERS: dict[str, Builder] = {
-    "help": lambda a: rq.Help(),  # `parse` reads help topics itself, as free text
-    "whoami": lambda a: rq.WhoAmI(),
-    "companies": lambda a: rq.ListCompanies(),
-    "company": lambda a: rq.ShowCompany(company(a.req(0))),
-    "company new": lambda a: rq.NewCompany(
+    "help": lambda a: Help(),  # `parse` reads help topics itself, as free text
+    "whoami": lambda a: WhoAmI(),
+    "companies": lambda a: ListCompanies(),
+    "company": lambda a: ShowCompany(company(a.req(0))),
+    "company new": lambda a: NewCompany(
         name=company(a.req(0)), email=a.opt("email", email),
         currency=a.opt("currency", currency), timezone=a.opt("tz", timezone),
         owner=a.opt("owner", person),
     ),
-    "company set": _company_set,
-    "apps": lambda a: rq.ListApps(a.pos(0, company)),
-    "app new": lambda a: rq.NewApp(
+    "company set": company_set,
+    "apps": lambda a: ListApps(a.pos(0, company)),
+    "app new": lambda a: NewApp(
         name=app(a.req(0)), company=company(a.options["company"]),
         environment=a.opt("env", environment) or "production", plan=a.opt("plan", plan),
         trial="trial" in a.flags,
     ),
-    "app domain": lambda a: rq.SetAppDomain(app(a.req(0)), domain(a.req(1)), a.opt("since", day)),
-    "app plan": lambda a: rq.SetAppPlan(app(a.req(0)), plan(a.req(1)), a.opt("since", day)),
-    "app delete": lambda a: rq.DeleteApp(app(a.req(0)), a.opt("on", day)),
-    "plans": lambda a: rq.ListPlans(),
-    "plan new": _plan_new,
-    "teams": lambda a: rq.ListTeams(),
-    "team new": lambda a: rq.NewTeam(team(a.req(0))),
-    "team add": lambda a: rq.AddTeamMember(
+    "app domain": lambda a: SetAppDomain(app(a.req(0)), domain(a.req(1)), a.opt("since", day)),
+    "app plan": lambda a: SetAppPlan(app(a.req(0)), plan(a.req(1)), a.opt("since", day)),
+    "app delete": lambda a: DeleteApp(app(a.req(0)), a.opt("on", day)),
+    "plans": lambda a: ListPlans(),
+    "plan new": plan_new,
+    "teams": lambda a: ListTeams(),
+    "team new": lambda a: NewTeam(team(a.req(0))),
+    "team add": lambda a: AddTeamMember(
         team(a.req(0)), person(a.req(1)), a.opt("access", team_access) or "unlimited"
     ),
-    "team remove": lambda a: rq.RemoveTeamMember(team(a.req(0)), person(a.req(1))),
-    "grant": lambda a: rq.Grant(
+    "team remove": lambda a: RemoveTeamMember(team(a.req(0)), person(a.req(1))),
+    "grant": lambda a: Grant(
         subject(a.req(0)), company(a.options["company"]), role(a.options["role"])
     ),
-    "revoke": lambda a: rq.Revoke(subject(a.req(0)), company(a.options["company"])),
-    "access": lambda a: rq.ShowAccess(company(a.req(0))),
-    "statement": lambda a: rq.ShowStatement(
+    "revoke": lambda a: Revoke(subject(a.req(0)), company(a.options["company"])),
+    "access": lambda a: ShowAccess(company(a.req(0))),
+    "statement": lambda a: ShowStatement(
         company(a.req(0)), a.pos(1, month), "csv" in a.flags
     ),
-    "usage": lambda a: rq.RecordUsage(
+    "usage": lambda a: RecordUsage(
         app(a.req(0)), metric(a.req(1)), count(a.req(2)), a.opt("on", day)
     ),
-    "mark-paid": lambda a: rq.MarkPaid(company(a.req(0)), month(a.req(1))),
-    "pay": lambda a: rq.Pay(company(a.req(0))),
-    "channel link": lambda a: rq.LinkChannel(company(a.req(0)), a.pos(1, channel)),
-    "channel unlink": lambda a: rq.UnlinkChannel(company(a.req(0))),
-    "reminders": _reminders,
-    "invite-client": lambda a: rq.InviteClient(
+    "mark-paid": lambda a: MarkPaid(company(a.req(0)), month(a.req(1))),
+    "pay": lambda a: Pay(company(a.req(0))),
+    "channel link": lambda a: LinkChannel(company(a.req(0)), a.pos(1, channel)),
+    "channel unlink": lambda a: UnlinkChannel(company(a.req(0))),
+    "reminders": reminders_request,
+    "invite-client": lambda a: InviteClient(
         person_or_email(a.req(0)), apps(a.options["app"]),
         a.opt("company", company), a.opt("plan", plan),
     ),
-    "invite": lambda a: rq.Invite(
+    "invite": lambda a: Invite(
         person_or_email(a.req(0)), company(a.options["company"]), role(a.options["role"])
     ),
-    "accept": lambda a: rq.Accept(invitation_token(a.req(0)), a.opt("email", email)),
-    "invites": lambda a: rq.ListInvites(a.pos(0, company)),
-    "revoke-invite": lambda a: rq.RevokeInvite(number(a.req(0))),
-    "resend-invite": lambda a: rq.ResendInvite(number(a.req(0))),
-    "leave": lambda a: rq.Leave(company(a.req(0))),
-    "dismiss": lambda a: rq.Dismiss(person(a.req(0)), company(a.options["company"])),
-    "handover": lambda a: rq.Handover(company(a.req(0)), person(a.options["to"])),
-    "transfer": lambda a: rq.Transfer(app(a.req(0)), company(a.options["to"])),
-    "audit": lambda a: rq.Audit(company(a.req(0)), a.opt("page", number) or 1),
+    "accept": lambda a: Accept(invitation_token(a.req(0)), a.opt("email", email)),
+    "invites": lambda a: ListInvites(a.pos(0, company)),
+    "revoke-invite": lambda a: RevokeInvite(number(a.req(0))),
+    "resend-invite": lambda a: ResendInvite(number(a.req(0))),
+    "leave": lambda a: Leave(company(a.req(0))),
+    "dismiss": lambda a: Dismiss(person(a.req(0)), company(a.options["company"])),
+    "handover": lambda a: Handover(company(a.req(0)), person(a.options["to"])),
+    "transfer": lambda a: Transfer(app(a.req(0)), company(a.options["to"])),
+    "audit": lambda a: Audit(company(a.req(0)), a.opt("page", number) or 1),
 }
 # fmt: on

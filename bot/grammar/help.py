@@ -1,7 +1,17 @@
 """Help texts and usage lines, made from the table of subcommands."""
 
+from dataclasses import dataclass
+
 from bot.grammar.entries import AUDIENCES, ENTRIES, GROUPS, Entry
 from bot.grammar.errors import did_you_mean
+
+
+@dataclass(frozen=True)
+class Help:
+    """`/billing help [<topic>]`: the one request the door answers itself, from these texts."""
+
+    topic: str | None = None
+
 
 # Shown under a help text when one of its usage lines contains the marker.
 _NOTES = (

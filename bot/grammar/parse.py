@@ -3,10 +3,9 @@
 import unicodedata
 
 from billing.errors import Invalid
-from bot import requests as rq
 from bot.grammar.arguments import collect
 from bot.grammar.errors import Bad, UsageError
-from bot.grammar.help import group_usage
+from bot.grammar.help import Help, group_usage
 from bot.grammar.subcommands import COMMANDS, FIRST_WORDS, select
 from bot.grammar.tokenizer import tokenize
 from bot.grammar.tokens import unescape
@@ -15,21 +14,21 @@ MAX_LINE = 1000
 GENERAL_USAGE = "/billing help [<topic>]   (lists every subcommand)\n/billing companies"
 
 
-def parse(text: str) -> rq.Request:
+def parse(text: str) -> object:
     """Tokenize, pick the subcommand, sort its arguments by its spec, build its request.
 
     Whatever is wrong on the way becomes a UsageError (and nothing else), here only.
     """
     line = text.strip()
     if not line:
-        return rq.Help()
+        return Help()
     words = line.split(maxsplit=2)
     usage = _line_usage(words)
     try:
         _check_line(line)
         if words[0].lower() == "help":
             topic = " ".join(unescape(line[len(words[0]) :]).split()).strip("\"'“”„‘’ ")
-            return rq.Help(topic or None)
+            return Help(topic or None)
         command, rest = select(tokenize(line))
         usage = command.entry.usage
         return command.build(collect(command.entry.name, command.spec, rest))

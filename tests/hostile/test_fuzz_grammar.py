@@ -2,15 +2,14 @@
 `UsageError` (10,000 derandomized cases), and the whole answer path, on a real database, answers
 every line with a plain reply (2,000 cases per database), never an exception or its name."""
 
-import dataclasses
 import time
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import requests as rq
 from bot.answer import answer
 from bot.grammar import UsageError, parse
+from bot.registry import SUBCOMMANDS
 from tests.conftest import NOW, person
 from tests.hostile.conftest import seed
 from tests.hostile.inprocess import leaks
@@ -18,7 +17,7 @@ from tests.hostile.strategies import LINES, fuzz
 
 CASES = 10_000
 ANSWER_CASES = 2_000
-REQUEST_TYPES = tuple(t for t in vars(rq).values() if dataclasses.is_dataclass(t))
+REQUEST_TYPES = tuple(entry.request for entry in SUBCOMMANDS)
 
 
 def new_leaks(text: str, typed: str) -> list[str]:

@@ -3,36 +3,39 @@
 import pytest
 
 from billing.refs import ChannelRef, PersonRef
-from bot import requests as r
 from bot.answer import answer
 from bot.grammar import UsageError, help_text, parse, usage_of
 from bot.grammar.entries import ENTRIES
 from bot.render.blocks import reply_blocks
 from commands.create_company import create_company
 from commands.grant_access import grant_access
+from commands.link_channel import LinkChannel
+from commands.set_reminders import SetReminders
+from commands.show_reminders import ShowReminders
+from commands.unlink_channel import UnlinkChannel
 from tests.conftest import NOW, person
 
-VALID: list[tuple[str, r.Request]] = [
-    ("channel link Acme", r.LinkChannel("Acme")),
-    ('Channel LINK "Acme Corp" #billing', r.LinkChannel("Acme Corp", ChannelRef(name="billing"))),
+VALID: list[tuple[str, object]] = [
+    ("channel link Acme", LinkChannel("Acme")),
+    ('Channel LINK "Acme Corp" #billing', LinkChannel("Acme Corp", ChannelRef(name="billing"))),
     (
         "channel link Acme <#C0123ABC|billing>",
-        r.LinkChannel("Acme", ChannelRef(channel_id="C0123ABC", name="billing")),
+        LinkChannel("Acme", ChannelRef(channel_id="C0123ABC", name="billing")),
     ),
-    ("channel link Acme <#G0PRIVATE>", r.LinkChannel("Acme", ChannelRef(channel_id="G0PRIVATE"))),
-    ("channel unlink “Acme Corp”", r.UnlinkChannel("Acme Corp")),
-    ("reminders Acme", r.ShowReminders("Acme")),
-    ("reminders 'Acme Corp'", r.ShowReminders("Acme Corp")),
-    ("reminders Acme off", r.SetReminders("Acme", on=False)),
-    ("reminders Acme ON", r.SetReminders("Acme", on=True)),
-    ("reminders Acme days:1", r.SetReminders("Acme", days=1)),
-    ("reminders Acme days:28", r.SetReminders("Acme", days=28)),
-    ("reminders Acme time:9:05", r.SetReminders("Acme", time="09:05")),
-    ("reminders Acme time:23:59", r.SetReminders("Acme", time="23:59")),
-    ("reminders Acme time:00:00", r.SetReminders("Acme", time="00:00")),
+    ("channel link Acme <#G0PRIVATE>", LinkChannel("Acme", ChannelRef(channel_id="G0PRIVATE"))),
+    ("channel unlink “Acme Corp”", UnlinkChannel("Acme Corp")),
+    ("reminders Acme", ShowReminders("Acme")),
+    ("reminders 'Acme Corp'", ShowReminders("Acme Corp")),
+    ("reminders Acme off", SetReminders("Acme", on=False)),
+    ("reminders Acme ON", SetReminders("Acme", on=True)),
+    ("reminders Acme days:1", SetReminders("Acme", days=1)),
+    ("reminders Acme days:28", SetReminders("Acme", days=28)),
+    ("reminders Acme time:9:05", SetReminders("Acme", time="09:05")),
+    ("reminders Acme time:23:59", SetReminders("Acme", time="23:59")),
+    ("reminders Acme time:00:00", SetReminders("Acme", time="00:00")),
     (
         'reminders "Acme Corp" on time:08:30 DAYS:5',
-        r.SetReminders("Acme Corp", on=True, days=5, time="08:30"),
+        SetReminders("Acme Corp", on=True, days=5, time="08:30"),
     ),
 ]
 
@@ -64,7 +67,7 @@ BAD: list[tuple[str, str]] = [
 
 
 @pytest.mark.parametrize(("line", "expected"), VALID)
-def test_valid_lines(line: str, expected: r.Request) -> None:
+def test_valid_lines(line: str, expected: object) -> None:
     assert parse(line) == expected
 
 
@@ -80,7 +83,7 @@ def test_bad_lines_answer_the_reason_and_the_usage(line: str, phrase: str) -> No
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.group == "notifications"])
 def test_help_examples_parse(entry) -> None:
-    assert isinstance(parse(entry.example), r.LinkChannel | r.UnlinkChannel | r.SetReminders)
+    assert isinstance(parse(entry.example), LinkChannel | UnlinkChannel | SetReminders)
 
 
 def test_help_topic_lists_channels_and_reminders_for_clients() -> None:
