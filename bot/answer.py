@@ -1,7 +1,9 @@
 """The one place a `/billing` line becomes a reply: parse, call, render, map errors."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
@@ -21,6 +23,7 @@ from commands.invitation_sent import InvitationSent
 from commands.show_statement import StatementView
 from storage.unit_of_work import UnitOfWork
 
+Result = TypeVar("Result")
 CONFLICT = (
     "Someone else changed the same thing at that moment, so nothing was changed. "
     "Look again and try once more."
@@ -54,12 +57,12 @@ def answer(
         request = parse(text)
     except UsageError as error:
         return Reply(str(error))
-    try:
-        result = run(request, uow=uow, actor=actor, now=now, terms=terms, channel_id=channel_id)
-    except DomainError as error:
-        return Reply(_explain(error, _name_of(request)))
-    except IntegrityError:  # the same name or row written by someone else a moment ago
-        return Reply(CONFLICT)
+    result = settled(
+        lambda: run(request, uow=uow, actor=actor, now=now, terms=terms, channel_id=channel_id),
+        _name_of(request),
+    )
+    if isinstance(result, str):
+        return Reply(result)
     if isinstance(result, StatementView) and result.csv:
         return Reply(
             f"The {result.month} statement of {result.company} as CSV: "
@@ -85,6 +88,17 @@ def invitation_messages(sent: InvitationSent) -> tuple[Direct, ...]:
 def _name_of(request: object) -> str | None:
     entry = BY_REQUEST.get(type(request))
     return entry.name if entry else None
+
+
+def settled(work: Callable[[], Result], subcommand: str | None) -> Result | str:
+    """What the use case returned, or the words for its refusal or clash: the one place a
+    subcommand's errors become text, typed or clicked (use cases return facts, never str)."""
+    try:
+        return work()
+    except DomainError as error:
+        return _explain(error, subcommand)
+    except IntegrityError:  # the same name or row written by someone else a moment ago
+        return CONFLICT
 
 
 def _explain(error: DomainError, subcommand: str | None) -> str:

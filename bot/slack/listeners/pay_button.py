@@ -3,11 +3,9 @@ see; in a message ephemerally, on the Home tab in a small modal."""
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
-from sqlalchemy.exc import IntegrityError
 
-from billing.errors import DomainError
 from billing.refs import record_id
-from bot.answer import CONFLICT, _explain
+from bot.answer import settled
 from bot.render.buttons import PAY
 from bot.render.text import render
 from bot.slack.door import Door
@@ -50,13 +48,8 @@ def answer_pay_button(
 
 def pay_reply(door: Door, actor: Actor, value: str) -> str:
     """What `/billing pay` typed with the company's name says: the link, or why not."""
-    try:
-        link = _pay_link(door, actor, value)
-    except DomainError as error:
-        return _explain(error, "pay")
-    except IntegrityError:
-        return CONFLICT
-    return render(link, actor.audience)
+    link = settled(lambda: _pay_link(door, actor, value), "pay")
+    return link if isinstance(link, str) else render(link, actor.audience)
 
 
 def _pay_link(door: Door, actor: Actor, value: str) -> PayLink:
