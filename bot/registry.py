@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.grammar.builders import BUILDERS
 from bot.grammar.entries import ENTRIES
-from bot.grammar.help import Help, help_text
+from bot.grammar.help import Help, HelpText, help_text
 from commands.accept_invitation import Accept, accept_invitation
 from commands.actor import Actor
 from commands.add_team_member import AddTeamMember, add_team_member
@@ -47,7 +47,6 @@ from commands.show_statement import ShowStatement, show_statement
 from commands.transfer_app import Transfer, transfer_app
 from commands.unlink_channel import UnlinkChannel, unlink_channel
 from commands.update_company import SetCompany, update_company
-from commands.views import Done
 from commands.who_am_i import WhoAmI, who_am_i
 
 
@@ -58,8 +57,8 @@ class Subcommand:
     use_case: Callable[..., object]
 
 
-def show_help(*, actor: Actor, topic: str | None) -> Done:
-    return Done(help_text(topic, actor.audience))
+def show_help(*, actor: Actor, topic: str | None) -> HelpText:
+    return HelpText(help_text(topic, actor.audience))
 
 
 # fmt: off

@@ -7,9 +7,9 @@ from datetime import datetime
 from billing.closing import Calendar
 from billing.roles import ROLES
 from commands.actor import Actor
+from commands.questions.answers import Unpaid, Upcoming
 from commands.questions.unpaid import unpaid_of
 from commands.questions.upcoming import upcomings
-from commands.views import Unpaid, Upcoming
 from storage.pending_invitations import invitations_waiting_for
 from storage.roles import companies_in, companies_of
 from storage.tables import id_of

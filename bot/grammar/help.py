@@ -13,6 +13,13 @@ class Help:
     topic: str | None = None
 
 
+@dataclass(frozen=True)
+class HelpText:
+    """What help answers: the text, shown as it is."""
+
+    text: str
+
+
 # Shown under a help text when one of its usage lines contains the marker.
 _NOTES = (
     ("", 'Names with spaces go in quotes: "Acme Corp" (curly quotes work too).'),

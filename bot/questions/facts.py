@@ -25,7 +25,7 @@ def facts_for(
     now: datetime,
     terms: Terms,
 ) -> object:
-    """A fact of commands.views (or a pay link), raising a DomainError when refused."""
+    """A fact of commands.questions.answers (or a pay link), raising a DomainError when refused."""
     asked = (uow, actor, company_id)
     calendar = terms.calendar
     match question.intent:

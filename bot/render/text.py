@@ -4,6 +4,7 @@ from collections.abc import Callable
 from functools import singledispatch
 from typing import Any
 
+from bot.grammar.help import HelpText
 from bot.render.replies import (
     billing,
     billing_changes,
@@ -13,7 +14,6 @@ from bot.render.replies import (
     invitations,
     people,
 )
-from commands.views import Done
 
 
 @singledispatch
@@ -22,8 +22,8 @@ def render(result: object, audience: str) -> str:
 
 
 @render.register
-def _summary(result: Done, audience: str) -> str:
-    return result.summary
+def _help(result: HelpText, audience: str) -> str:
+    return result.text
 
 
 def _in_words(sentence: Callable[[Any], str]) -> Callable[[Any, str], str]:

@@ -2,8 +2,8 @@
 
 from commands.actor import Actor
 from commands.app_views import app_views
+from commands.questions.answers import AppPlans
 from commands.questions.read_access import read_access
-from commands.views import AppPlans
 from storage.unit_of_work import UnitOfWork
 
 

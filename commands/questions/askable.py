@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from commands.actor import Actor
-from commands.views import WhichCompany
+from commands.questions.answers import WhichCompany
 from storage.askable_queries import askable_companies, live_apps, plan_names
 from storage.unit_of_work import UnitOfWork
 

@@ -3,8 +3,8 @@
 from billing.roles import Action, allowed
 from commands.actor import Actor
 from commands.list_access import access_view
+from commands.questions.answers import BillingPeople
 from commands.questions.read_access import read_access
-from commands.views import BillingPeople
 from storage.unit_of_work import UnitOfWork
 
 

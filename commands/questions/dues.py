@@ -4,10 +4,10 @@ from datetime import datetime
 
 from billing.closing import Calendar
 from commands.actor import Actor
+from commands.questions.answers import Dues
 from commands.questions.read_access import read_access
 from commands.questions.unpaid import unpaid
 from commands.questions.upcoming import upcoming
-from commands.views import Dues
 from storage.unit_of_work import UnitOfWork
 
 

@@ -5,10 +5,10 @@ from datetime import datetime
 from billing.closing import CLOSED, Calendar
 from billing.periods import Month
 from commands.actor import Actor
+from commands.questions.answers import LastStatement
 from commands.questions.read_access import read_access
 from commands.questions.upcoming import upcoming
 from commands.show_statement import statement_view
-from commands.views import LastStatement
 from storage.statements_by_status import last_period_with_status
 from storage.unit_of_work import UnitOfWork
 

@@ -4,9 +4,9 @@ from datetime import datetime
 
 from billing.closing import Calendar
 from commands.actor import Actor
+from commands.questions.answers import Upcoming
 from commands.questions.read_access import read_access
 from commands.questions.upcoming import upcoming
-from commands.views import Upcoming
 from storage.unit_of_work import UnitOfWork
 
 

@@ -3,8 +3,8 @@
 from billing.roles import Action, allowed
 from commands.actor import Actor
 from commands.pay_link import PayLink, pay_link
+from commands.questions.answers import CannotPay, PaidByHand
 from commands.questions.read_access import read_access
-from commands.views import CannotPay, PaidByHand
 from payments.gateway import Gateway
 from storage.unit_of_work import UnitOfWork
 

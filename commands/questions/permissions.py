@@ -2,8 +2,8 @@
 
 from billing.roles import PERMISSIONS, allowed
 from commands.actor import Actor
+from commands.questions.answers import Permissions
 from commands.questions.read_access import read_access
-from commands.views import Permissions
 from storage.unit_of_work import UnitOfWork
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from billing.calendar import local_date
 from billing.money import Money
 from billing.periods import Month
-from commands.views import Unpaid
+from commands.questions.answers import Unpaid
 from storage.statements_by_status import statements_with_status
 from storage.tables import Company, id_of
 

@@ -12,7 +12,7 @@ from billing.money import Money
 from billing.periods import Month
 from commands.drafts import drafts_for
 from commands.pay_link import card_label
-from commands.views import Upcoming
+from commands.questions.answers import Upcoming
 from storage.statements_by_status import statements_with_status
 from storage.tables import Company, Statement, id_of
 

@@ -13,6 +13,7 @@ from commands.create_app import create_app
 from commands.create_company import create_company
 from commands.create_plan import create_plan
 from commands.link_channel import link_channel
+from commands.questions.answers import PaidByHand
 from commands.questions.askable import askable
 from commands.questions.dues import dues
 from commands.questions.last_statement import last_statement
@@ -21,7 +22,6 @@ from commands.questions.pay import pay
 from commands.questions.permissions import permissions
 from commands.questions.statement_page import statement_page
 from commands.set_app_domain import set_app_domain
-from commands.views import PaidByHand
 from payments.manual import ManualGateway
 from tests.conftest import person
 

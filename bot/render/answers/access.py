@@ -1,7 +1,7 @@
 """Who has billing access to a company, and what the asker may do there."""
 
 from bot.render.answers.said import Said
-from commands.views import BillingPeople, Permissions
+from commands.questions.answers import BillingPeople, Permissions
 
 
 def billing_people(result: BillingPeople, audience: str) -> Said:

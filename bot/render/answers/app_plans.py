@@ -3,7 +3,7 @@
 from bot.render.answers.said import Said
 from bot.render.notice_words import day
 from commands.app_views import AppView
-from commands.views import AppPlans
+from commands.questions.answers import AppPlans
 
 
 def app_plans(result: AppPlans, audience: str) -> Said:

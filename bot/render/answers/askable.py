@@ -1,7 +1,7 @@
 """What may be asked, and which company a question means when it names none."""
 
 from bot.render.answers.said import Said
-from commands.views import WhichCompany
+from commands.questions.answers import WhichCompany
 
 ASKABLE = (
     "I answer billing questions, for example:\n"

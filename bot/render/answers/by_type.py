@@ -6,7 +6,7 @@ from typing import Any
 from bot.render.answers import access, app_plans, askable, charges, last_statement, paying
 from bot.render.answers.said import Said
 from commands.pay_link import PayLink
-from commands.views import (
+from commands.questions.answers import (
     AppPlans,
     BillingPeople,
     CannotPay,

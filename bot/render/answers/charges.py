@@ -3,7 +3,7 @@
 from billing.money import Money
 from bot.render.answers.said import Said, money_buttons
 from bot.render.notice_words import day
-from commands.views import Dues, Upcoming
+from commands.questions.answers import Dues, Upcoming
 
 
 def upcoming_line(up: Upcoming) -> str:

@@ -3,7 +3,7 @@
 from billing.money import Money
 from bot.render.answers.said import Said, buttons
 from bot.render.buttons import view_button
-from commands.views import LastStatement
+from commands.questions.answers import LastStatement
 
 MAX_LINES = 12  # a statement's lines shown in the answer; "View statement" shows them all
 

@@ -2,7 +2,7 @@
 
 from bot.render.answers.said import Said
 from commands.pay_link import PayLink
-from commands.views import CannotPay, PaidByHand
+from commands.questions.answers import CannotPay, PaidByHand
 
 
 def pay_link(result: PayLink, audience: str) -> Said:

@@ -4,7 +4,7 @@ for which company, and the buttons under it."""
 from dataclasses import dataclass
 
 from bot.render.buttons import pay_button, view_button
-from commands.views import Upcoming
+from commands.questions.answers import Upcoming
 
 Buttons = tuple[tuple[str, str, str], ...]  # (label, action id, value)
 

@@ -1,4 +1,4 @@
-"""What use cases return: plain data for any door to render."""
+"""What the answers to billing questions are made of: plain facts for bot/ to word."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,13 +7,6 @@ from billing.money import Money
 from billing.periods import Month
 from commands.app_views import AppView
 from commands.show_statement import StatementView
-
-
-@dataclass(frozen=True)
-class Done:
-    """A change went through; `summary` is the sentence to show."""
-
-    summary: str
 
 
 @dataclass(frozen=True)
