@@ -1,6 +1,7 @@
 """One company as its members see it: details, payment status, your role, its apps."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from commands.actor import Actor
 from commands.app_views import AppView, app_views
@@ -25,11 +26,11 @@ class CompanyView:
     apps: list[AppView] = field(default_factory=list)
 
 
-def show_company(uow: UnitOfWork, *, actor: Actor, company: str) -> CompanyView:
+def show_company(uow: UnitOfWork, *, actor: Actor, company: str, now: datetime) -> CompanyView:
     with uow:
         seen = visible_company(uow, actor, company)
         row = seen.company
-        apps = app_views(uow, [seen.id], names={seen.id: row.name})
+        apps = app_views(uow, [seen.id], names={seen.id: row.name}, now=now)
         return CompanyView(
             name=row.name,
             invoice_email=row.invoice_email,

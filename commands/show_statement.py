@@ -1,7 +1,7 @@
 """Show a company's statement for a month: a closed month as stored, any other month as a live
 estimate (status draft)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlmodel import Session
@@ -12,6 +12,7 @@ from billing.money import Money
 from billing.periods import Month
 from billing.statement import Line
 from commands.actor import Actor
+from commands.app_views import views_of
 from commands.drafts import drafts_for
 from commands.resolve import visible_company
 from storage.statements import statement_lines, statement_of
@@ -37,6 +38,7 @@ class StatementView:
     charge_on: date | None
     due_on: date | None
     csv: bool = False
+    awaiting_domain: tuple[str, ...] = ()  # apps on a paid plan billed 0 until a domain
 
     @property
     def total(self) -> Money:
@@ -55,8 +57,14 @@ def show_statement(
 ) -> StatementView:
     with uow:
         seen = visible_company(uow, actor, company)
-        month = month or Month.of(local_date(now, seen.company.timezone))
-        return statement_view(uow.session, seen.company, month, calendar, csv=csv)
+        today = local_date(now, seen.company.timezone)
+        month = month or Month.of(today)
+        view = statement_view(uow.session, seen.company, month, calendar, csv=csv)
+        if view.status != "draft" or month < Month.of(today):
+            return view
+        apps = views_of(uow.session, [seen.id], names={seen.id: seen.company.name}, now=now)
+        waiting = tuple(a.name for a in apps if a.awaits_domain)
+        return replace(view, awaiting_domain=waiting)
 
 
 def statement_view(

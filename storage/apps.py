@@ -14,15 +14,24 @@ def apps_of(session: Session, company_ids: Iterable[int]) -> list[App]:
     return list(session.exec(query).all())
 
 
-def latest_plans(session: Session, app_ids: list[int]) -> dict[int, tuple[str, date]]:
-    """app id -> (name of its latest plan, since when)."""
+def plan_histories(session: Session, app_ids: list[int]) -> dict[int, list[tuple[date, Plan]]]:
+    """app id -> its plans with their start days, oldest first."""
     rows = session.exec(
-        select(col(PlanAssignment.app_id), col(Plan.name), col(PlanAssignment.since))
+        select(col(PlanAssignment.app_id), col(PlanAssignment.since), Plan)
         .join(Plan, col(Plan.id) == PlanAssignment.plan_id)
         .where(col(PlanAssignment.app_id).in_(app_ids))
         .order_by(col(PlanAssignment.since))
     )
-    return {app_id: (plan_name, since) for app_id, plan_name, since in rows}
+    histories: dict[int, list[tuple[date, Plan]]] = {}
+    for app_id, since, plan in rows:
+        histories.setdefault(app_id, []).append((since, plan))
+    return histories
+
+
+def company_zones(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    """id -> time zone of those companies (their "today" is a day in that zone)."""
+    query = select(Company.id, Company.timezone).where(col(Company.id).in_(list(ids)))
+    return {key: zone for key, zone in session.exec(query) if key is not None}
 
 
 def plan_assignment_on(session: Session, app_id: int, day: date) -> PlanAssignment | None:

@@ -39,7 +39,7 @@ def facts_for(
         case "last_statement":
             return last_statement(*asked, channel_id=channel_id, now=now, calendar=calendar)
         case "app_plan":
-            return app_plans(*asked, channel_id=channel_id, app=question.app)
+            return app_plans(*asked, channel_id=channel_id, app=question.app, now=now)
         case "billing_access":
             return billing_people(*asked, channel_id=channel_id)
         case "pay":

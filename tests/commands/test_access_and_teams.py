@@ -91,7 +91,7 @@ def test_teams_give_roles_to_unlimited_members_only(uow, acme):
     assert roles(uow, acme) == {"owen": "owner", "erin": "admin"}
     assert who_am_i(uow, actor=erin).companies == [("Acme", "admin")]
     with pytest.raises(NotFound):
-        show_company(uow, actor=lena, company="Acme")
+        show_company(uow, actor=lena, company="Acme", now=NOW)
     grant(uow, acme, "erin", "viewer")  # direct viewer, team admin: the stronger wins
     assert roles(uow, acme)["erin"] == "admin"
     view = list_access(uow, actor=acme, company="Acme")

@@ -83,10 +83,10 @@ def test_a_client_takes_over_apps_in_a_company_of_their_own(uow, agency):
     )
     assert done.company == "Bakery Blum"
     carla = person(uow, "carla")
-    view = show_company(uow, actor=carla, company="Bakery Blum")
+    view = show_company(uow, actor=carla, company="Bakery Blum", now=NOW)
     assert (view.your_role, view.invoice_email) == ("owner", "ap@bakery.example")
     assert sorted(a.name for a in view.apps) == ["shop", "trial-site"]
-    assert show_company(uow, actor=dan, company="Bakery Blum").your_role == "admin"
+    assert show_company(uow, actor=dan, company="Bakery Blum", now=NOW).your_role == "admin"
     with uow:
         moves = uow.session.exec(
             select(AppOwnership.since).where(AppOwnership.since == date(2026, 11, 11))
@@ -260,7 +260,7 @@ def test_transfers_at_once_or_by_request(uow, agency):
     with pytest.raises(NotFound):
         decide_transfer(uow, actor=agency, request_id=asked.id, approve=True, now=NOW)
     decide_transfer(uow, actor=erin, request_id=asked.id, approve=True, now=NOW)
-    assert [a.name for a in list_apps(uow, actor=erin, company="Gamma").items] == ["shop"]
+    assert [a.name for a in list_apps(uow, actor=erin, company="Gamma", now=NOW).items] == ["shop"]
     with pytest.raises(InvitationUnusable):
         decide_transfer(uow, actor=erin, request_id=asked.id, approve=False, now=NOW)
 

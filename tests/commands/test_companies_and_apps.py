@@ -43,7 +43,7 @@ def agency(uow):
 
 def test_new_company_is_owned_by_its_creator_and_listed(uow, agency):
     _, dan = agency
-    view = show_company(uow, actor=dan, company="acme corp")
+    view = show_company(uow, actor=dan, company="acme corp", now=NOW)
     assert (view.name, view.your_role, view.currency, view.timezone) == (
         "Acme Corp",
         "owner",
@@ -67,8 +67,8 @@ def test_company_for_a_client_makes_the_developer_admin(uow, agency):
         now=NOW,
     )
     assert "carla is its owner and you are admin" in render(done, "developer")
-    assert show_company(uow, actor=carla, company="Bakery").your_role == "owner"
-    assert show_company(uow, actor=dan, company="Bakery").your_role == "admin"
+    assert show_company(uow, actor=carla, company="Bakery", now=NOW).your_role == "owner"
+    assert show_company(uow, actor=dan, company="Bakery", now=NOW).your_role == "admin"
 
 
 def test_clients_do_not_set_up_companies(uow, agency):
@@ -81,7 +81,7 @@ def test_unicode_and_hostile_names_round_trip(uow, agency):
     _, dan = agency
     for name in ("Café Ünïcode 日本", "Robert'); DROP TABLE company;--", 'Quote "inside"'):
         create_company(uow, actor=dan, name=name, now=NOW)
-        assert show_company(uow, actor=dan, company=name).name == name
+        assert show_company(uow, actor=dan, company=name, now=NOW).name == name
     assert len(list_companies(uow, actor=dan).items) == 4
 
 
@@ -107,9 +107,10 @@ def test_app_lifecycle(uow, agency):
     set_app_plan(uow, actor=dan, app="SHOP", plan="Basic", since=date(2026, 12, 1), now=NOW)
     done = delete_app(uow, actor=dan, app="shop", on=date(2026, 12, 10), now=NOW)
     assert "billed through that day" in render(done, "developer")
-    (view,) = list_apps(uow, actor=dan, company="Acme Corp").items
-    assert (view.plan, view.plan_since, view.domain, view.deleted_on) == (
+    (view,) = list_apps(uow, actor=dan, company="Acme Corp", now=NOW).items
+    assert (view.plan, view.plan_since, view.next_plan_since, view.domain, view.deleted_on) == (
         "Basic",
+        NOW.date(),  # in force today; the assignment from 1 Dec is the change to come
         date(2026, 12, 1),
         "shop.acme.example",
         date(2026, 12, 10),
@@ -145,7 +146,7 @@ def test_plans_must_fit_the_app(uow, agency):
         plan="Staging",
         now=NOW,
     )
-    assert [a.name for a in list_apps(uow, actor=dan).items] == ["stage"]
+    assert [a.name for a in list_apps(uow, actor=dan, now=NOW).items] == ["stage"]
 
 
 def test_only_operators_write_the_price_list(uow, agency):
@@ -181,9 +182,9 @@ def test_only_operators_write_the_price_list(uow, agency):
 def test_unknown_and_forbidden_companies_look_the_same(uow, agency):
     stranger = person(uow, "stranger")
     with pytest.raises(NotFound) as forbidden:
-        show_company(uow, actor=stranger, company="Acme Corp")
+        show_company(uow, actor=stranger, company="Acme Corp", now=NOW)
     with pytest.raises(NotFound) as unknown:
-        show_company(uow, actor=stranger, company="Nope Corp")
+        show_company(uow, actor=stranger, company="Nope Corp", now=NOW)
     assert forbidden.value.message.replace("Acme Corp", "X") == unknown.value.message.replace(
         "Nope Corp", "X"
     )
@@ -193,7 +194,7 @@ def test_operators_read_every_company(uow, agency):
     operator, _ = agency
     listed = list_companies(uow, actor=operator)
     assert listed.everyone and [c.name for c in listed.items] == ["Acme Corp"]
-    assert show_company(uow, actor=operator, company="Acme Corp").your_role is None
+    assert show_company(uow, actor=operator, company="Acme Corp", now=NOW).your_role is None
 
 
 def test_workspaces_never_see_each_other(uow, agency):
@@ -201,7 +202,7 @@ def test_workspaces_never_see_each_other(uow, agency):
     create_company(uow, actor=other, name="Acme Corp", now=NOW)
     create_app(uow, actor=other, name="shop", company="Acme Corp", now=NOW)
     _, dan = agency
-    assert list_apps(uow, actor=dan).items == []
+    assert list_apps(uow, actor=dan, now=NOW).items == []
     assert len(list_companies(uow, actor=other).items) == 1
 
 

@@ -20,7 +20,7 @@ from tests.conftest import NOW, person
 
 # action -> what doing it means here, through a real use case
 PERFORM = {
-    Action.SEE: lambda uow, me: show_company(uow, actor=me, company="Acme"),
+    Action.SEE: lambda uow, me: show_company(uow, actor=me, company="Acme", now=NOW),
     Action.UPDATE_PAYMENT: lambda uow, me: update_company(
         uow, actor=me, company="Acme", email="pay@acme.example", now=NOW
     ),
@@ -87,11 +87,11 @@ def test_permission_table(uow, action, role):
 
 def test_refused_action_changes_nothing(uow):
     me = _company_with(uow, "viewer")
-    before = show_company(uow, actor=me, company="Acme")
+    before = show_company(uow, actor=me, company="Acme", now=NOW)
     with pytest.raises(NotAllowed):
         create_app(uow, actor=me, name="sneaky", company="Acme", now=NOW)
     with pytest.raises(NotAllowed):
         revoke_access(uow, actor=me, subject=PersonRef(name="bill"), company="Acme", now=NOW)
-    assert show_company(uow, actor=me, company="Acme") == before
+    assert show_company(uow, actor=me, company="Acme", now=NOW) == before
     people = list_access(uow, actor=me, company="Acme").people
     assert ("bill", "billing", "direct") in people

@@ -2,7 +2,7 @@
 
 from bot.render.answers.said import Said
 from bot.render.notice_words import day
-from commands.app_views import AppView
+from commands.app_views import NO_DOMAIN_YET, AppView
 from commands.questions.answers import AppPlans
 
 
@@ -19,8 +19,12 @@ def app_plans(result: AppPlans, audience: str) -> Said:
 
 def _plan_line(app: AppView, audience: str) -> str:
     where = f" ({app.environment})" if audience != "client" else ""
-    if app.plan is None:
-        return f"• {app.name}{where}: no plan yet"
     since = f" since {day(app.plan_since)}" if app.plan_since else ""
-    trial = ", on trial" if app.trial else ""
-    return f"• {app.name}{where}: {app.plan}{since}{trial}"
+    words = [f"{app.plan}{since}" if app.plan else "no plan yet"]
+    if app.next_plan and app.next_plan_since:
+        words.append(f"{app.next_plan} from {day(app.next_plan_since)}")
+    if app.trial:
+        words.append("on trial")
+    if app.awaits_domain:
+        words.append(NO_DOMAIN_YET)
+    return f"• {app.name}{where}: {', '.join(words)}"

@@ -5,6 +5,7 @@ from typing import Any
 
 from billing.money import Money
 from bot.render.replies.billing_changes import describe_plan
+from commands.app_views import NO_DOMAIN_YET
 from commands.list_plans import PlanList
 from commands.pay_link import PayLink
 from commands.show_statement import StatementView
@@ -40,6 +41,9 @@ def _statement(result: StatementView, audience: str) -> str:
     for line in result.lines:
         lines.append(f"• {line.description}: {Money(line.amount_minor, result.currency)}")
     lines.append(f"*Total: {result.total}*")
+    if result.awaiting_domain:
+        apps = ", ".join(result.awaiting_domain)
+        lines.append(f"{apps}: on a paid plan but {NO_DOMAIN_YET}.")
     if result.charge_on and result.status in ("draft", "finalized"):
         lines.append(f"Charged on {result.charge_on}, due by {result.due_on}.")
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from commands.app_views import AppView
+from commands.app_views import NO_DOMAIN_YET, AppView
 from commands.list_apps import AppList
 from commands.list_companies import CompanyList
 from commands.show_company import CompanyView
@@ -30,6 +30,10 @@ def _companies(result: CompanyList, audience: str) -> str:
 
 def _app_line(app: AppView, audience: str, with_company: bool) -> str:
     parts = [f"plan {app.plan} since {app.plan_since}" if app.plan else "unbilled"]
+    if app.next_plan:
+        parts.append(f"{app.next_plan} from {app.next_plan_since}")
+    if app.awaits_domain:
+        parts.append(NO_DOMAIN_YET)
     if audience != "client":
         parts.insert(0, app.environment)
         if app.domain:
