@@ -1,6 +1,15 @@
 """Issue 18's promises, kept as a person sees them in the console (`billbot console`)."""
 
-from tests.e2e.test_console import billbot, env  # noqa: F401  (the fixture)
+import os
+
+import pytest
+
+from tests.e2e.test_console import billbot
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'billbot.db'}", "NO_COLOR": "1"}
 
 
 def console(env, at, *lines):
