@@ -1,8 +1,9 @@
-"""A company's statement for a month: plan lines, overage lines, a carried balance, the total."""
+"""A company's statement for a month: plan lines, overage lines, a carried balance,
+corrections of closed months, the total."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -12,7 +13,7 @@ from billing.billable import Segment, billed_segments
 from billing.errors import Invalid
 from billing.money import exponent, normalize_currency, prorate, round_half_up
 from billing.periods import Month
-from billing.plans import PlanTerms, check_count
+from billing.plans import PlanTerms
 
 MIN_CHARGE = Decimal("0.50")  # of the currency's major unit; smaller totals carry over
 # English abbreviations, not the process locale's
@@ -21,14 +22,15 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    kind: str  # "plan" | "overage" | "balance"
+    kind: str  # "plan" | "overage" | "balance" | "correction"
     description: str  # for the client: app, plan, dates; no environments or hosts
     app: str | None
     first_day: date | None
     last_day: date | None
     days: int | None
     quantity: int | None  # units over the included quantity, on overage lines
-    amount_minor: int
+    amount_minor: int  # below 0 on a refund (a correction) or a carried credit
+    ref: int | None = None  # the stored correction a correction line comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,8 @@ class StatementDraft:
     total_minor: int  # exactly the sum of the lines
 
     def chargeable(self, min_charge_minor: int) -> bool:
-        """Below the minimum, the total is not charged but carried into next month."""
+        """Below the minimum (or below zero: a credit), the total is not charged but carried
+        into next month."""
         return self.total_minor >= min_charge_minor
 
 
@@ -49,9 +52,14 @@ def min_charge_minor(currency: str, minimum: Decimal = MIN_CHARGE) -> int:
     return max(1, round_half_up(minimum.scaleb(exponent(currency))))
 
 
+def day_label(day: date) -> str:
+    """'Nov 11', in English whatever the process locale."""
+    return f"{_MONTHS[day.month - 1]} {day.day}"
+
+
 def _dates(first: date, last: date) -> str:
     """'Nov 11–30', or 'Nov 15' for one day; both days are in the same month."""
-    start = f"{_MONTHS[first.month - 1]} {first.day}"
+    start = day_label(first)
     return start if first == last else f"{start}–{last.day}"
 
 
@@ -116,6 +124,11 @@ def _app_order(lines: list[Line]) -> tuple[object, ...]:
     return (name.casefold(), name, rest)
 
 
+def carries(total_minor: int, min_charge_minor: int) -> bool:
+    """A final total carried into next month's statement: too small to charge, or a credit."""
+    return total_minor != 0 and total_minor < min_charge_minor
+
+
 def _balance_line(carried_minor: int, carried_from: Month) -> Line:
     text = f"Balance carried from {carried_from}"
     return Line("balance", text, None, None, None, None, None, carried_minor)
@@ -129,12 +142,16 @@ def build_statement(
     apps: Iterable[AppFacts],
     carried_minor: int = 0,
     carried_from: Month | None = None,
+    corrections: Sequence[Line] = (),
 ) -> StatementDraft:
-    """The month's statement: the carried balance first, then each app's lines by app name."""
+    """The month's statement: the carried balance (a credit when below zero) first, then the
+    corrections of closed months, then each app's lines by app name."""
     code = normalize_currency(currency)
-    check_count("A carried balance", carried_minor)
+    if isinstance(carried_minor, bool) or not isinstance(carried_minor, int):
+        raise Invalid(f"A carried balance must be a whole number, not {carried_minor!r}.")
     per_app = (_app_lines(app, company_id, month, code) for app in apps)
     lines = [line for group in sorted(filter(None, per_app), key=_app_order) for line in group]
+    lines[0:0] = corrections
     if carried_minor:
         lines.insert(0, _balance_line(carried_minor, carried_from or month.previous()))
     total = sum(line.amount_minor for line in lines)

@@ -7,6 +7,7 @@ from sqlmodel import Session
 from billing.periods import Month
 from billing.statement import StatementDraft, build_statement
 from storage.billing_facts import month_facts
+from storage.corrections import pending_corrections
 from storage.statements import carried_balances
 from storage.tables import Company, id_of
 
@@ -18,6 +19,7 @@ def drafts_for(
     ids = [id_of(c) for c in companies]
     facts = month_facts(session, workspace_id, month, ids)
     carried = carried_balances(session, ids, month.previous())
+    corrections = pending_corrections(session, ids, month)
     return {
         id_of(c): build_statement(
             company_id=id_of(c),
@@ -26,6 +28,7 @@ def drafts_for(
             apps=facts.get(id_of(c), []),
             carried_minor=carried.get(id_of(c), 0),
             carried_from=month.previous() if id_of(c) in carried else None,
+            corrections=corrections.get(id_of(c), ()),
         )
         for c in companies
     }

@@ -11,6 +11,7 @@ from billing.periods import Month
 from billing.statement import StatementDraft, min_charge_minor
 from commands.notice_facts import month_notice
 from commands.schedules import schedule_of
+from storage.corrections import mark_billed
 from storage.final_statements import record_finalized, write_final
 from storage.notices import CompanyNotice, notify, notify_companies
 from storage.statements import billed_by_hand, mark_carried
@@ -45,6 +46,9 @@ def finalize_statements(
     carried = [key for key, d in drafts.items() if d.lines[0].kind == "balance"]
     if carried:
         mark_carried(session, carried, month.previous())
+    corrections = [line.ref for d in drafts.values() for line in d.lines if line.ref is not None]
+    if corrections:
+        mark_billed(session, corrections, month)
     closed = [by_id[key] for key in drafts]
     notices = [_ready(c, drafts[id_of(c)], calendar, now) for c in closed]
     notify_companies(session, notices, now=now)

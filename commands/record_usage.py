@@ -1,17 +1,18 @@
-"""Record an app's usage of a metric on a day, after the fact, while its month is open."""
+"""Record an app's usage of a metric on a day, after the fact. A day in a month whose statement
+is final becomes a correction on the oldest open statement."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from billing.calendar import local_date
-from billing.closing import CLOSED
 from billing.errors import Invalid
 from billing.periods import Month
 from billing.roles import Action, require
+from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
+from commands.late_dates import LateChange, audit_detail, reach_back, settle
 from commands.resolve import visible_app
-from storage.statements import statement_of
 from storage.tables import Usage, id_of
 from storage.unit_of_work import UnitOfWork
 
@@ -30,6 +31,7 @@ class UsageRecorded:
     metric: str
     quantity: int
     day: date
+    late: LateChange | None = None  # the day is in a month whose statement is final
 
 
 def record_usage(
@@ -50,12 +52,19 @@ def record_usage(
         day = on or local_date(now, seen.company.timezone)
         if day > local_date(now, seen.company.timezone):
             raise Invalid(f"{day.isoformat()} is in the future: usage is recorded after the fact.")
-        month = Month.of(day)
-        closed = statement_of(uow.session, seen.id, str(month))
-        if closed is not None and closed.status in CLOSED:
-            raise Invalid(f"{month} is closed for {seen.company.name}: its statement is final.")
+        open_month = reach_back(uow.session, seen.company, day, now)
         uow.session.add(
             Usage(app_id=id_of(row), metric=metric, day=day, quantity=quantity, recorded_at=now)
+        )
+        late = settle(
+            uow.session,
+            seen.company,
+            app=row.name,
+            first=Month.of(day),
+            open_month=open_month,
+            what=f"{row.name}, {quantity:,} {metric} on {day_label(day)}",
+            now=now,
+            only_first=True,
         )
         commit_change(
             uow,
@@ -67,5 +76,6 @@ def record_usage(
             metric=metric,
             quantity=quantity,
             day=day.isoformat(),
+            **audit_detail(late),
         )
-    return UsageRecorded(row.name, metric, quantity, day)
+    return UsageRecorded(row.name, metric, quantity, day, late)

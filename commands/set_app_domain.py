@@ -1,13 +1,18 @@
-"""Set the domain an app answers at, from a day on (production apps are billed from then)."""
+"""Set the domain an app answers at, from a day on (production apps are billed from then). A
+day in a month whose statement is final becomes a correction on the oldest open statement."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from billing.calendar import local_date
+from billing.periods import Month
 from billing.roles import Action, require
+from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
+from commands.late_dates import LateChange, audit_detail, reach_back, settle
 from commands.resolve import visible_app
+from storage.app_ownership import start_app_from
 from storage.unit_of_work import UnitOfWork
 
 
@@ -23,6 +28,7 @@ class DomainSet:
     app: str
     domain: str
     since: date
+    late: LateChange | None = None  # the date (or the one before) is in a final month
 
 
 def set_app_domain(
@@ -37,8 +43,21 @@ def set_app_domain(
     with uow:
         row, seen = visible_app(uow, actor, app)
         require(seen.role, Action.MANAGE_APPS, seen.company.name)
+        start = since or local_date(now, seen.company.timezone)
+        open_month = reach_back(uow.session, seen.company, start, now)
+        before = row.domain_since
+        start_app_from(uow.session, row, start)
         row.domain = domain
-        row.domain_since = since or local_date(now, seen.company.timezone)
+        row.domain_since = start
+        late = settle(
+            uow.session,
+            seen.company,
+            app=row.name,
+            first=Month.of(min(start, before or start)),
+            open_month=open_month,
+            what=f"{row.name}, domain from {day_label(start)}",
+            now=now,
+        )
         commit_change(
             uow,
             actor,
@@ -47,6 +66,7 @@ def set_app_domain(
             company_id=seen.id,
             app=row.name,
             domain=domain,
-            since=row.domain_since.isoformat(),
+            since=start.isoformat(),
+            **audit_detail(late),
         )
-    return DomainSet(row.name, domain, row.domain_since)
+    return DomainSet(row.name, domain, start, late)

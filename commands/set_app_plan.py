@@ -1,14 +1,19 @@
-"""Put an app on a plan from a day on; a second change on the same day replaces the first."""
+"""Put an app on a plan from a day on; a second change on the same day replaces the first. A
+day in a month whose statement is final becomes a correction on the oldest open statement."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from billing.calendar import local_date
+from billing.periods import Month
 from billing.plans import check_plan_fits
 from billing.roles import Action, require
+from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
+from commands.late_dates import LateChange, audit_detail, reach_back, settle
 from commands.resolve import plan_named, visible_app
+from storage.app_ownership import start_app_from
 from storage.apps import plan_assignment_on
 from storage.tables import PlanAssignment, id_of
 from storage.unit_of_work import UnitOfWork
@@ -26,6 +31,7 @@ class AppPlanSet:
     app: str
     plan: str
     since: date
+    late: LateChange | None = None  # the date is in a month whose statement is final
 
 
 def set_app_plan(
@@ -43,6 +49,8 @@ def set_app_plan(
         chosen = plan_named(uow, actor, plan)
         check_plan_fits(chosen, row, seen.company)
         start = since or local_date(now, seen.company.timezone)
+        open_month = reach_back(uow.session, seen.company, start, now)
+        start_app_from(uow.session, row, start)
         same_day = plan_assignment_on(uow.session, id_of(row), start)
         if same_day is not None:
             same_day.plan_id = id_of(chosen)
@@ -52,6 +60,15 @@ def set_app_plan(
                     app_id=id_of(row), plan_id=id_of(chosen), since=start, created_at=now
                 )
             )
+        late = settle(
+            uow.session,
+            seen.company,
+            app=row.name,
+            first=Month.of(start),
+            open_month=open_month,
+            what=f"{row.name} on {chosen.name} from {day_label(start)}",
+            now=now,
+        )
         commit_change(
             uow,
             actor,
@@ -61,5 +78,6 @@ def set_app_plan(
             app=row.name,
             plan=chosen.name,
             since=start.isoformat(),
+            **audit_detail(late),
         )
-    return AppPlanSet(row.name, chosen.name, start)
+    return AppPlanSet(row.name, chosen.name, start, late)

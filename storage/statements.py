@@ -6,7 +6,8 @@ from sqlmodel import Session, col, select
 
 from billing.closing import CLOSED
 from billing.periods import Month
-from billing.statement import Line, min_charge_minor
+from billing.statement import Line, carries, min_charge_minor
+from storage.corrections import corrected_company_ids
 from storage.id_sets import among
 from storage.tables import Company, Statement, StatementLine
 
@@ -38,15 +39,17 @@ def statement_lines(session: Session, statement_id: int) -> tuple[Line, ...]:
 
 
 def closed_company_ids(session: Session, month: Month) -> set[int]:
-    """The companies whose statement for `month` is closed."""
+    """The companies whose `month` is settled: its statement or a later one is closed, or a
+    correction on a later statement billed it (statements are finalized in month order)."""
     query = select(Statement.company_id).where(
-        Statement.period == str(month), col(Statement.status).in_(CLOSED)
+        Statement.period >= str(month), col(Statement.status).in_(CLOSED)
     )
-    return set(session.exec(query).all())
+    return set(session.exec(query).all()) | corrected_company_ids(session, month)
 
 
 def carried_balances(session: Session, company_ids: list[int], previous: Month) -> dict[int, int]:
-    """Last month's totals too small to charge: they carry into this month."""
+    """Last month's totals too small to charge, or below zero (a credit): they carry into
+    this month."""
     rows = session.exec(
         select(Statement.company_id, Statement.total_minor, Statement.currency).where(
             among(session, Statement.company_id, company_ids),
@@ -54,7 +57,7 @@ def carried_balances(session: Session, company_ids: list[int], previous: Month) 
             Statement.status == "finalized",
         )
     )
-    return {c: total for c, total, currency in rows if 0 < total < min_charge_minor(currency)}
+    return {c: total for c, total, currency in rows if carries(total, min_charge_minor(currency))}
 
 
 def mark_carried(session: Session, company_ids: Collection[int], previous: Month) -> None:

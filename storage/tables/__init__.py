@@ -6,7 +6,7 @@ from storage.tables.columns import id_of, table_of
 from storage.tables.companies import Access, Company
 from storage.tables.events import AuditEvent, Outbox, ProcessedEvent
 from storage.tables.people import Operator, Person, Team, TeamMember, Workspace
-from storage.tables.statements import Statement, StatementLine
+from storage.tables.statements import Correction, Statement, StatementLine
 
 __all__ = [
     "Access",
@@ -14,6 +14,7 @@ __all__ = [
     "AppOwnership",
     "AuditEvent",
     "Company",
+    "Correction",
     "Invitation",
     "Operator",
     "Outbox",

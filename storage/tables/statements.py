@@ -42,3 +42,24 @@ class StatementLine(SQLModel, table=True):
     days: int | None = None
     quantity: int | None = None
     amount_minor: int
+
+
+class Correction(SQLModel, table=True):
+    """A change dated inside a month whose statement is final: the difference, billed on a
+    later statement (the final one is never touched)."""
+
+    __table_args__ = (
+        Index("ix_correction_pending", "company_id", "billed_in"),
+        Index("ix_correction_period", "company_id", "period"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    company_id: int = Field(foreign_key="company.id")
+    period: str = Field(max_length=7)  # YYYY-MM: the month corrected
+    target: str = Field(max_length=7)  # the month whose statement the reply named
+    billed_in: str | None = Field(default=None, max_length=7)  # set when a statement carries it
+    app_name: str = Field(max_length=80)
+    description: str = Field(max_length=300)
+    days: int | None = None  # plan days added (below 0: removed)
+    amount_minor: int  # below 0: a refund
+    currency: str = Field(max_length=3)
+    created_at: datetime = timestamp()

@@ -411,9 +411,12 @@ def test_bad_app_facts_are_refused() -> None:
         app(environment="test")
 
 
-def test_negative_carried_balance_is_refused() -> None:
+def test_a_carried_credit_lowers_the_total() -> None:
+    draft = close(app(), carried_minor=-1000, carried_from=Month(2026, 10))
+    assert summary(draft)[0] == ("Balance carried from 2026-10", -1000)
+    assert draft.total_minor == 4900 - 1000
     with pytest.raises(Invalid):
-        close(carried_minor=-1)
+        close(carried_minor=1.5)  # type: ignore[arg-type]
 
 
 def test_two_different_plans_on_one_day_are_refused() -> None:

@@ -150,14 +150,18 @@ def test_usage_rules(uow, acme):
             now=OCT1,
         )
     close_month(uow, month=OCT, now=NOV1)
-    with pytest.raises(Invalid, match="closed"):
+    late = record_usage(
+        uow, actor=dan, app="shop", metric="requests", quantity=5, on=date(2026, 10, 2), now=NOV1
+    ).late  # a closed month: a flat plan bills no usage, so nothing to correct
+    assert late is not None and (late.closed, late.corrections) == ((OCT,), ())
+    with pytest.raises(Invalid, match="from October 2026 on: 2026-09-30 is before that"):
         record_usage(
             uow,
             actor=dan,
             app="shop",
             metric="requests",
             quantity=5,
-            on=date(2026, 10, 2),
+            on=date(2026, 9, 30),
             now=NOV1,
         )
 

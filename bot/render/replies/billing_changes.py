@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.render.replies.late_dates import late_words
 from bot.render.replies.sentences import template
 from commands.create_app import AppCreated
 from commands.create_plan import PlanCreated
@@ -28,16 +29,29 @@ def _app_created(r: AppCreated) -> str:
     return f"Created {r.environment} app {r.app} in {r.company}, {on_plan}{trial}."
 
 
+def _domain_set(r: DomainSet) -> str:
+    return f"{r.app} now answers at {r.domain} (since {r.since}).{late_words(r.late)}"
+
+
+def _plan_set(r: AppPlanSet) -> str:
+    return f"{r.app} is on plan {r.plan} from {r.since}.{late_words(r.late)}"
+
+
+def _usage_recorded(r: UsageRecorded) -> str:
+    text = f"Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."
+    return text + late_words(r.late)
+
+
 def _plan_created(r: PlanCreated) -> str:
     return f"Added plan {r.plan.name}: {describe_plan(r.plan)}."
 
 
 WORDS: dict[type, Callable[[Any], str]] = {
     AppCreated: _app_created,
-    DomainSet: template("{r.app} now answers at {r.domain} (since {r.since})."),
-    AppPlanSet: template("{r.app} is on plan {r.plan} from {r.since}."),
+    DomainSet: _domain_set,
+    AppPlanSet: _plan_set,
     AppDeleted: template("Deleted {r.app} as of {r.on}: it is billed through that day."),
     PlanCreated: _plan_created,
-    UsageRecorded: template("Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."),
+    UsageRecorded: _usage_recorded,
     MarkedPaid: template("Marked the {r.month} statement of {r.company} paid."),
 }
