@@ -1,13 +1,17 @@
-"""Delete an app as of a day: it is billed through that day, not after."""
+"""Delete an app as of a day: it is billed through that day, not after. A day in a month whose
+statement is final becomes a correction (a refund) on the oldest open statement."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from billing.calendar import local_date
 from billing.errors import Invalid
+from billing.periods import Month
 from billing.roles import Action, require
+from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
+from commands.late_dates import LateChange, audit_detail, reach_back, settle
 from commands.resolve import visible_app
 from storage.unit_of_work import UnitOfWork
 
@@ -22,6 +26,7 @@ class DeleteApp:
 class AppDeleted:
     app: str
     on: date
+    late: LateChange | None = None  # the day is in a month whose statement is final
 
 
 def delete_app(
@@ -38,8 +43,25 @@ def delete_app(
                 f"{row.name} was created on {row.created_on.isoformat()}: "
                 "it can't be deleted before that."
             )
+        open_month = reach_back(uow.session, seen.company, day, now)
         row.deleted_on = day
-        commit_change(
-            uow, actor, "app.deleted", now=now, company_id=seen.id, app=row.name, on=day.isoformat()
+        late = settle(
+            uow.session,
+            seen.company,
+            app=row.name,
+            first=Month.of(day),
+            open_month=open_month,
+            what=f"{row.name} deleted on {day_label(day)}",
+            now=now,
         )
-    return AppDeleted(row.name, day)
+        commit_change(
+            uow,
+            actor,
+            "app.deleted",
+            now=now,
+            company_id=seen.id,
+            app=row.name,
+            on=day.isoformat(),
+            **audit_detail(late),
+        )
+    return AppDeleted(row.name, day, late)

@@ -12,6 +12,7 @@ from commands.close_month import close_month
 from commands.create_app import create_app
 from commands.create_company import create_company
 from commands.create_plan import create_plan
+from commands.delete_app import delete_app
 from commands.set_app_domain import set_app_domain
 from commands.set_app_plan import set_app_plan
 from commands.show_statement import show_statement
@@ -137,3 +138,14 @@ def test_a_final_month_with_nothing_billed_is_not_closed_again(uow, dan):
 def test_dates_before_the_company_s_first_month_are_refused(uow, dan):
     with pytest.raises(Invalid, match="Acme is billed by billbot from November 2026 on"):
         set_app_plan(uow, actor=dan, app="shop", plan="Basic", since=date(2026, 10, 31), now=DEC7)
+
+
+def test_a_deletion_dated_in_a_final_month_refunds_the_days_after_it(uow, dan):
+    close_month(uow, month=NOV, now=DEC1)
+    done = delete_app(uow, actor=dan, app="shop", on=date(2026, 11, 20), now=DEC7)
+    assert done.late is not None
+    assert [c.amount.amount_minor for c in done.late.corrections] == [2287 - 3920]  # 14 of 24
+    dec = statement(uow, dan, DEC, DEC7)
+    assert [(line.description, line.amount_minor) for line in dec.lines] == [
+        ("Correction for 2026-11: shop deleted on Nov 20, 10 days fewer", -1633)
+    ]

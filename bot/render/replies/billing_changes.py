@@ -42,6 +42,11 @@ def _usage_recorded(r: UsageRecorded) -> str:
     return text + late_words(r.late)
 
 
+def _app_deleted(r: AppDeleted) -> str:
+    text = f"Deleted {r.app} as of {r.on}: it is billed through that day."
+    return text + late_words(r.late)
+
+
 def _plan_created(r: PlanCreated) -> str:
     return f"Added plan {r.plan.name}: {describe_plan(r.plan)}."
 
@@ -50,7 +55,7 @@ WORDS: dict[type, Callable[[Any], str]] = {
     AppCreated: _app_created,
     DomainSet: _domain_set,
     AppPlanSet: _plan_set,
-    AppDeleted: template("Deleted {r.app} as of {r.on}: it is billed through that day."),
+    AppDeleted: _app_deleted,
     PlanCreated: _plan_created,
     UsageRecorded: _usage_recorded,
     MarkedPaid: template("Marked the {r.month} statement of {r.company} paid."),
