@@ -214,10 +214,10 @@ class Backend:
 
 # ================================================================================= seeding
 
-PLANS = [  # name, kind, amount, currency, metric, unit price, included a day
+PLANS = [  # name, kind, amount, currency, metric, unit price (millionths of a cent), included a day
     ("Basic", "flat", 4900, "USD", None, None, None),
     ("Pro", "flat", 9900, "USD", None, None, None),
-    ("Metered", "metered", 2000, "USD", "requests", 1, 1000),
+    ("Metered", "metered", 2000, "USD", "requests", 1_000_000, 1000),
     ("Basis", "flat", 3900, "EUR", None, None, None),
 ]
 
@@ -274,7 +274,7 @@ def seed(
                     "currency": currency,
                     "environment": "production",
                     "metric": metric,
-                    "unit_price_minor": unit,
+                    "unit_price_micros": unit,
                     "included_quantity": included,
                     "created_at": SEEDED_AT,
                 }

@@ -44,7 +44,20 @@ def rows_for(companies: int) -> dict[str, list[tuple]]:
     plans = [
         (1, 1, "Basic", "basic", "flat", 4900, "USD", "production", None, None, None, ts),
         (2, 1, "Pro", "pro", "flat", 9900, "USD", "production", None, None, None, ts),
-        (3, 1, "Metered", "metered", "metered", 2000, "USD", "production", "requests", 1, 1000, ts),
+        (
+            3,
+            1,
+            "Metered",
+            "metered",
+            "metered",
+            2000,
+            "USD",
+            "production",
+            "requests",
+            1_000_000,
+            1000,
+            ts,
+        ),
     ]
     data: dict[str, list[tuple]] = {
         "workspace": [(1, "TBENCH", "bench", ts)],
@@ -106,7 +119,7 @@ def rows_for(companies: int) -> dict[str, list[tuple]]:
 COLUMNS = {
     "workspace": "id, team_id, name, created_at",
     "plan": "id, workspace_id, name, slug, kind, amount_minor, currency, environment, metric, "
-    "unit_price_minor, included_quantity, created_at",
+    "unit_price_micros, included_quantity, created_at",
     "company": "id, workspace_id, name, slug, currency, timezone, billing_mode, payment_status, "
     "reminders_on, reminder_days, reminder_time, created_at",
     "app": "id, workspace_id, company_id, name, slug, environment, trial, domain, domain_since, "

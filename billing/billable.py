@@ -73,7 +73,10 @@ def _owned(app: AppFacts, company_id: int, first: date, last: date) -> list[tupl
 
 
 def _dearer(old: PlanTerms, new: PlanTerms, environment: str) -> PlanTerms:
-    """On a change day the dearer plan counts; a plan that doesn't bill this app costs 0."""
+    """On a change day the dearer plan counts; a plan that doesn't bill this app costs 0. A new
+    price of the same plan (a plan version) counts from its first day."""
+    if old.name == new.name:
+        return new
     old_price = old.amount_minor if old.bills(environment) else 0
     new_price = new.amount_minor if new.bills(environment) else 0
     return old if old_price > new_price else new

@@ -111,6 +111,49 @@ def format_money(money: Money) -> str:
     return f"{format_amount(money.amount_minor, money.currency)} {money.currency}"
 
 
+UNIT_PRICE_DIGITS = 6  # a unit price is kept in millionths of the minor unit: 0.0004 USD = 40,000
+
+
+def parse_unit_price(text: str, currency: str) -> int:
+    """A price per unit, which may be below the minor unit ('0.0004' USD), in millionths of the
+    minor unit (40000), exactly, or Invalid."""
+    code = normalize_currency(currency)
+    places = CURRENCY_EXPONENTS[code] + UNIT_PRICE_DIGITS
+    cleaned = text.strip() if isinstance(text, str) else ""
+    match = _AMOUNT.fullmatch(cleaned)
+    if not cleaned or match is None:
+        return parse_amount(cleaned, code)  # its reason: empty, negative or not a number
+    frac = match["frac"] or ""
+    if len(frac) > places:
+        raise Invalid(
+            f"{_quote(cleaned)} has too many decimals for a unit price (at most {places})."
+        )
+    digits = (match["int"].replace(",", "") + frac.ljust(places, "0")).lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        raise Invalid(f"{_quote(cleaned)} is too large.")
+    return int(digits or "0")
+
+
+def format_unit_price(micros: int, currency: str) -> str:
+    """40000 USD -> '0.0004 USD', 1000000 USD -> '0.01 USD': the currency's decimals at least,
+    more only where the price has them."""
+    _check_int(micros)
+    places = exponent(currency) + UNIT_PRICE_DIGITS
+    units, fraction = divmod(abs(micros), 10**places)
+    decimals = f"{fraction:0{places}d}"[:places].rstrip("0").ljust(exponent(currency), "0")
+    sign = "-" if micros < 0 else ""
+    return (
+        f"{sign}{units:,}"
+        + (f".{decimals}" if decimals else "")
+        + f" {normalize_currency(currency)}"
+    )
+
+
+def unit_price_total(units: int, micros: int) -> int:
+    """units x a unit price in millionths of the minor unit, in minor units, rounded once."""
+    return round_half_up(Decimal(units) * Decimal(micros).scaleb(-UNIT_PRICE_DIGITS))
+
+
 def round_half_up(value: Decimal) -> int:
     """Minor units as a Decimal -> int; halves go away from zero (3319.5 -> 3320, -0.5 -> -1)."""
     if not value.is_finite():

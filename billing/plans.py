@@ -32,7 +32,7 @@ class PlanTerms:
     currency: str
     environment: str  # "production" | "staging": the kind of app the plan bills
     metric: str | None = None  # metered only
-    unit_price_minor: int | None = None
+    unit_price_micros: int | None = None  # millionths of the minor unit: 0.0004 USD = 40,000
     included_quantity: int | None = None  # per day
 
     def __post_init__(self) -> None:
@@ -42,9 +42,9 @@ class PlanTerms:
         if self.environment not in ENVIRONMENTS:
             raise Invalid(f"{where}: the environment must be production or staging.")
         check_count(f"{where}: the amount", self.amount_minor)
-        check_count(f"{where}: the unit price", self.unit_price_minor)
+        check_count(f"{where}: the unit price", self.unit_price_micros)
         check_count(f"{where}: the included quantity", self.included_quantity)
-        if self.kind == "metered" and (not self.metric or self.unit_price_minor is None):
+        if self.kind == "metered" and (not self.metric or self.unit_price_micros is None):
             raise Invalid(f"{where} is metered: it needs a metric and a unit price.")
         object.__setattr__(self, "currency", normalize_currency(self.currency))
 
@@ -56,15 +56,15 @@ class PlanTerms:
 def plan_kind(
     amount_minor: int,
     metric: str | None,
-    unit_price_minor: int | None,
+    unit_price_micros: int | None,
     included: int | None,
 ) -> str:
     """The kind of a new price list entry: metered, flat or unbilled; Invalid when its prices
     don't make one."""
-    metered = (metric, unit_price_minor, included)
+    metered = (metric, unit_price_micros, included)
     if any(v is not None for v in metered) and any(v is None for v in metered):
         raise Invalid("A metered plan needs metric:, unit: and included: together.")
-    if amount_minor < 0 or (unit_price_minor or 0) < 0 or (included or 0) < 0:
+    if amount_minor < 0 or (unit_price_micros or 0) < 0 or (included or 0) < 0:
         raise Invalid("Prices and included quantities can't be negative.")
     return "metered" if metric else ("flat" if amount_minor else "unbilled")
 

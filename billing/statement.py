@@ -11,7 +11,7 @@ from decimal import Decimal
 from billing.app_history import AppFacts
 from billing.billable import Segment, billed_segments
 from billing.errors import Invalid
-from billing.money import exponent, normalize_currency, prorate, round_half_up
+from billing.money import exponent, normalize_currency, prorate, round_half_up, unit_price_total
 from billing.periods import Month
 from billing.plans import PlanTerms
 
@@ -93,7 +93,7 @@ def _overage_line(app: AppFacts, segment: Segment, month: Month) -> Line | None:
     text += f" over the included {included:,} a day" if included else ""
     if segment.days != month.days:
         text += f", {_dates(segment.first, segment.last)}"
-    amount = units * (plan.unit_price_minor or 0)
+    amount = unit_price_total(units, plan.unit_price_micros or 0)  # rounded once, per line
     return Line("overage", text, app.name, segment.first, segment.last, segment.days, units, amount)
 
 

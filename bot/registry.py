@@ -35,7 +35,9 @@ from commands.mark_paid import MarkPaid, mark_paid
 from commands.pay_link import Pay, pay_link
 from commands.record_usage import RecordUsage, record_usage
 from commands.remove_team_member import RemoveTeamMember, remove_team_member
+from commands.reprice_plan import RepricePlan, reprice_plan
 from commands.resend_invitation import ResendInvite, resend_invitation
+from commands.retire_plan import RetirePlan, retire_plan
 from commands.revoke_access import Dismiss, Revoke, revoke_access
 from commands.revoke_invitation import RevokeInvite, revoke_invitation
 from commands.set_app_domain import SetAppDomain, set_app_domain
@@ -76,6 +78,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("app delete", DeleteApp, delete_app),
     Subcommand("plans", ListPlans, list_plans),
     Subcommand("plan new", NewPlan, create_plan),
+    Subcommand("plan price", RepricePlan, reprice_plan),
+    Subcommand("plan retire", RetirePlan, retire_plan),
     Subcommand("teams", ListTeams, list_teams),
     Subcommand("team new", NewTeam, create_team),
     Subcommand("team add", AddTeamMember, add_team_member),

@@ -10,7 +10,7 @@ from billing.plans import check_environment, check_plan_fits
 from billing.roles import Action, require
 from commands.actor import Actor
 from commands.audit_commit import commit_change
-from commands.resolve import plan_named, visible_company
+from commands.resolve import assignable_plan, visible_company
 from storage import lookups
 from storage.tables import App, AppOwnership, PlanAssignment, id_of
 from storage.unit_of_work import UnitOfWork
@@ -66,7 +66,7 @@ def create_app(
         uow.session.add(app)
         uow.session.flush()
         uow.session.add(AppOwnership(app_id=id_of(app), company_id=seen.id, since=today))
-        chosen = plan_named(uow, actor, plan) if plan else None
+        chosen = assignable_plan(uow, actor, plan) if plan else None
         if chosen is not None:
             check_plan_fits(chosen, app, seen.company)
             uow.session.add(

@@ -12,6 +12,7 @@ from commands.actor import Actor
 from commands.audit_commit import commit_change
 from commands.list_plans import PlanView, plan_view
 from storage import lookups
+from storage.price_list import first_prices
 from storage.tables import Plan
 from storage.unit_of_work import UnitOfWork
 
@@ -23,7 +24,7 @@ class NewPlan:
     currency: str
     environment: str = "production"
     metric: str | None = None
-    unit_price_minor: int | None = None
+    unit_price_micros: int | None = None
     included: int | None = None
 
 
@@ -42,14 +43,14 @@ def create_plan(
     now: datetime,
     environment: str = "production",
     metric: str | None = None,
-    unit_price_minor: int | None = None,
+    unit_price_micros: int | None = None,
     included: int | None = None,
 ) -> PlanCreated:
     if not actor.is_operator:
         raise NotAllowed("Only operators manage the price list.")
     name = clean_name(name, "plan name")
     code = normalize_currency(currency)
-    kind = plan_kind(amount_minor, metric, unit_price_minor, included)
+    kind = plan_kind(amount_minor, metric, unit_price_micros, included)
     check_environment(environment)
     terms: dict[str, Any] = {
         "kind": kind,
@@ -57,7 +58,7 @@ def create_plan(
         "currency": code,
         "environment": environment,
         "metric": metric,
-        "unit_price_minor": unit_price_minor,
+        "unit_price_micros": unit_price_micros,
     }
     plan = Plan(
         workspace_id=actor.workspace_id,
@@ -72,4 +73,4 @@ def create_plan(
             raise AlreadyExists(f"A plan called “{name}” already exists.")
         uow.session.add(plan)
         commit_change(uow, actor, "plan.created", now=now, plan=name, **terms, included=included)
-    return PlanCreated(plan_view(plan))
+    return PlanCreated(plan_view(plan, [first_prices(plan)], now.date()))

@@ -10,7 +10,7 @@ from commands.actor import Actor
 from commands.audit_commit import commit_change
 from commands.invitation_links import addressed, new_link
 from commands.invitation_sent import InvitationSent, sent_to
-from commands.resolve import invitee_person, plan_named, visible_app
+from commands.resolve import assignable_plan, invitee_person, visible_app
 from storage.invitation_queries import pending_client_invitations
 from storage.tables import App, Plan, id_of
 from storage.unit_of_work import UnitOfWork
@@ -40,7 +40,7 @@ def invite_client(
         if not apps:
             raise Invalid("Name at least one app for the client to take over.")
         rows = [_invitable_app(uow, actor, name) for name in dict.fromkeys(apps)]
-        chosen = plan_named(uow, actor, plan) if plan else None
+        chosen = assignable_plan(uow, actor, plan) if plan else None
         if chosen is not None:
             _require_plan_fits(chosen, rows)
         _require_none_pending(uow, actor, rows)

@@ -3,8 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlmodel import Session
+
 from billing.money import Money
 from commands.pending_invitation import by_token, lifetime
+from storage.price_list import price_history, prices_on
 from storage.tables import App, Company, Person, Plan
 from storage.unit_of_work import UnitOfWork
 
@@ -41,8 +44,16 @@ def preview_invitation(uow: UnitOfWork, *, token: str, now: datetime) -> Preview
             invitee_email=invitee.email if invitee else invitation.invitee_email,
             apps=apps,
             plan=plan.name if plan else None,
-            price=Money(plan.amount_minor, plan.currency) if plan else None,
+            price=_price_now(session, plan, now),
             company=company.name if company else invitation.company_name,
             role=invitation.role or "owner",
             expires_at=invitation.expires_at,
         )
+
+
+def _price_now(session: Session, plan: Plan | None, now: datetime) -> Money | None:
+    """The plan's monthly price today (a price change to come shows on the price list)."""
+    if plan is None:
+        return None
+    history = price_history(session, [plan])[plan.id or 0]
+    return Money(prices_on(history, now.date()).amount_minor, plan.currency)

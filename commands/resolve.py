@@ -73,6 +73,17 @@ def plan_named(uow: UnitOfWork, actor: Actor, name: str) -> Plan:
     return plan
 
 
+def assignable_plan(uow: UnitOfWork, actor: Actor, name: str) -> Plan:
+    """A plan an app may be put on now: retired plans stay on the apps that have them."""
+    plan = plan_named(uow, actor, name)
+    if plan.retired_at is not None:
+        raise Invalid(
+            f"Plan {plan.name} is retired: apps already on it keep it, but no app can be put "
+            "on it now (see `/billing plans`)."
+        )
+    return plan
+
+
 def team_named(uow: UnitOfWork, actor: Actor, name: str) -> Team:
     team = lookups.team_by_name(uow.session, actor.workspace_id, name)
     if team is None:

@@ -12,7 +12,7 @@ from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
 from commands.late_dates import LateChange, audit_detail, reach_back, settle
-from commands.resolve import plan_named, visible_app
+from commands.resolve import assignable_plan, visible_app
 from storage.app_ownership import start_app_from
 from storage.apps import plan_assignment_on
 from storage.tables import PlanAssignment, id_of
@@ -46,7 +46,7 @@ def set_app_plan(
     with uow:
         row, seen = visible_app(uow, actor, app)
         require(seen.role, Action.MANAGE_APPS, seen.company.name)
-        chosen = plan_named(uow, actor, plan)
+        chosen = assignable_plan(uow, actor, plan)
         check_plan_fits(chosen, row, seen.company)
         start = since or local_date(now, seen.company.timezone)
         open_month = reach_back(uow.session, seen.company, start, now)

@@ -48,3 +48,16 @@ def company_names(session: Session, workspace_id: int, ids: list[int] | None) ->
     if ids is not None:
         query = query.where(col(Company.id).in_(ids))
     return {key: name for key, name in session.exec(query) if key is not None}
+
+
+def apps_on_plan(session: Session, plan_id: int) -> int:
+    """How many apps, not deleted, are on the plan by their latest plan change."""
+    having = select(PlanAssignment.app_id).where(PlanAssignment.plan_id == plan_id)
+    rows = session.exec(
+        select(col(PlanAssignment.app_id), col(PlanAssignment.plan_id))
+        .join(App, col(App.id) == PlanAssignment.app_id)
+        .where(col(PlanAssignment.app_id).in_(having), col(App.deleted_on).is_(None))
+        .order_by(col(PlanAssignment.since))
+    )
+    latest = dict(rows.all())
+    return sum(1 for plan in latest.values() if plan == plan_id)

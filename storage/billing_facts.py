@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func
@@ -13,6 +13,7 @@ from billing.app_history import AppFacts, metered_usage, owners_from
 from billing.periods import Month
 from billing.plans import PlanTerms
 from storage.id_sets import among
+from storage.price_list import Prices, price_history, price_list, prices_on
 from storage.tables import App, AppOwnership, Plan, PlanAssignment, Usage
 
 
@@ -78,28 +79,16 @@ def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[da
     return grouped
 
 
+_DAY = timedelta(days=1)
+
+
 def _plans(
     session: Session, workspace_id: int, apps: dict, last: date
 ) -> dict[int, list[tuple[date, PlanTerms]]]:
-    """Each app's plan history; the price list is small, so all of it is read once."""
-    terms = {
-        row[0]: PlanTerms(*row[1:])
-        for row in session.connection()
-        .execute(
-            sa_select(
-                col(Plan.id),
-                col(Plan.name),
-                col(Plan.kind),
-                col(Plan.amount_minor),
-                col(Plan.currency),
-                col(Plan.environment),
-                col(Plan.metric),
-                col(Plan.unit_price_minor),
-                col(Plan.included_quantity),
-            ).where(col(Plan.workspace_id) == workspace_id)
-        )
-        .all()
-    }
+    """Each app's plan history, a plan's new prices (its versions) as entries of their own; the
+    price list is small, so all of it is read once."""
+    plans = {p.id: p for p in price_list(session, workspace_id)}
+    prices = price_history(session, plans.values())
     rows = (
         session.connection()
         .execute(
@@ -109,10 +98,37 @@ def _plans(
         )
         .all()
     )
-    grouped: dict[int, list[tuple[date, PlanTerms]]] = defaultdict(list)
+    by_app: dict[int, list[tuple[date, int]]] = defaultdict(list)
     for app_id, since, plan_id in rows:
-        grouped[app_id].append((since, terms[plan_id]))
+        by_app[app_id].append((since, plan_id))
+    grouped: dict[int, list[tuple[date, PlanTerms]]] = {}
+    for app_id, assigned in by_app.items():
+        ordered = sorted(assigned)
+        entries: list[tuple[date, PlanTerms]] = []
+        for index, (since, plan_id) in enumerate(ordered):
+            until = ordered[index + 1][0] if index + 1 < len(ordered) else last + _DAY
+            plan, history = plans[plan_id], prices[plan_id]
+            entries.append((since, _terms(plan, prices_on(history, since))))
+            entries += [
+                (p.since, _terms(plan, p))
+                for p in history
+                if p.since is not None and since < p.since < until and p.since <= last
+            ]
+        grouped[app_id] = entries
     return grouped
+
+
+def _terms(plan: Plan, prices: Prices) -> PlanTerms:
+    return PlanTerms(
+        name=plan.name,
+        kind=prices.kind,
+        amount_minor=prices.amount_minor,
+        currency=plan.currency,
+        environment=plan.environment,
+        metric=plan.metric,
+        unit_price_micros=prices.unit_price_micros,
+        included_quantity=prices.included_quantity,
+    )
 
 
 def _usage(

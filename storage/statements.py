@@ -86,3 +86,17 @@ def billed_by_hand(session: Session, month: Month) -> list[tuple[int, str, int, 
         .order_by(col(Company.workspace_id), col(Company.name))
     )
     return list(session.exec(query).all())
+
+
+def closed_since(session: Session, workspace_id: int, period: str) -> bool:
+    """Has any of the workspace's companies a closed statement for `period` or later?"""
+    query = (
+        select(Statement.id)
+        .join(Company, col(Company.id) == Statement.company_id)
+        .where(
+            Company.workspace_id == workspace_id,
+            col(Statement.period) >= period,
+            col(Statement.status).in_(CLOSED),
+        )
+    )
+    return session.exec(query.limit(1)).first() is not None

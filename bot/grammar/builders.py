@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from bot.grammar.arguments import Args
-from bot.grammar.combined_builders import company_set, plan_new, reminders_request
+from bot.grammar.combined_builders import company_set, plan_new, plan_price, reminders_request
 from bot.grammar.help import Help
 from bot.grammar.values.choices import environment, role, team_access
 from bot.grammar.values.dates import day, month, timezone
@@ -35,6 +35,7 @@ from commands.pay_link import Pay
 from commands.record_usage import RecordUsage
 from commands.remove_team_member import RemoveTeamMember
 from commands.resend_invitation import ResendInvite
+from commands.retire_plan import RetirePlan
 from commands.revoke_access import Dismiss, Revoke
 from commands.revoke_invitation import RevokeInvite
 from commands.set_app_domain import SetAppDomain
@@ -71,6 +72,8 @@ BUILDERS: dict[str, Builder] = {
     "app delete": lambda a: DeleteApp(app(a.req(0)), a.opt("on", day)),
     "plans": lambda a: ListPlans(),
     "plan new": plan_new,
+    "plan price": plan_price,
+    "plan retire": lambda a: RetirePlan(plan(a.req(0))),
     "teams": lambda a: ListTeams(),
     "team new": lambda a: NewTeam(team(a.req(0))),
     "team add": lambda a: AddTeamMember(

@@ -1,14 +1,15 @@
-"""The builders that check more than one argument together: company set, plan new, reminders."""
+"""The builders that check more than one argument together: company set, plan new and price,
+reminders."""
 
 from bot.grammar.arguments import Args
 from bot.grammar.errors import Bad
-from bot.grammar.tokens import Token
 from bot.grammar.values.choices import environment
-from bot.grammar.values.dates import days, time, timezone
+from bot.grammar.values.dates import day, days, time, timezone
 from bot.grammar.values.names import company, metric, plan
-from bot.grammar.values.numbers import amount, count, currency
+from bot.grammar.values.numbers import amount, count, currency, unit_price
 from bot.grammar.values.people import email
 from commands.create_plan import NewPlan
+from commands.reprice_plan import RepricePlan
 from commands.set_reminders import SetReminders
 from commands.show_reminders import ShowReminders
 from commands.update_company import SetCompany
@@ -28,18 +29,26 @@ def company_set(a: Args) -> object:
 
 def plan_new(a: Args) -> object:
     code = currency(a.req(2))
-
-    def price(tok: Token) -> int:
-        return amount(tok, code)
-
     return NewPlan(
         name=plan(a.req(0)),
-        amount_minor=price(a.req(1)),
+        amount_minor=amount(a.req(1), code),
         currency=code,
         environment=a.opt("env", environment) or "production",
         metric=a.opt("metric", metric),
-        unit_price_minor=a.opt("unit", price),
+        unit_price_micros=a.opt("unit", lambda tok: unit_price(tok, code)),
         included=a.opt("included", count),
+    )
+
+
+def plan_price(a: Args) -> object:
+    code = currency(a.req(2))
+    return RepricePlan(
+        plan=plan(a.req(0)),
+        amount_minor=amount(a.req(1), code),
+        currency=code,
+        unit_price_micros=a.opt("unit", lambda tok: unit_price(tok, code)),
+        included=a.opt("included", count),
+        start=a.opt("from", day),
     )
 
 

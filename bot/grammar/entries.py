@@ -66,6 +66,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("app delete", "<app> [on:YYYY-MM-DD]", "Delete an app, today or on a given day; billing ends then.", "app delete shop on:2025-05-31", DEVELOPER, "apps"),  # noqa: E501
     Entry("plans", "", "List the plans of the price list.", "plans", CLIENT, "plans"),
     Entry("plan new", "<name> <amount> <currency> [env:production|staging] [metric:<name> unit:<amount> included:<qty>]", "Add a plan: a monthly fee, plus overage per unit above an included quantity.", 'plan new "Pro" 49.00 USD metric:requests unit:0.01 included:10000', OPERATOR, "plans"),  # noqa: E501
+    Entry("plan price", "<plan> <amount> <currency> [unit:<amount>] [included:<qty>] [from:YYYY-MM-DD]", "Change a plan's prices from a day on (today or later; default the 1st of next month). Statements already made never change.", "plan price Pro 59.00 USD from:2027-01-01", OPERATOR, "plans"),  # noqa: E501
+    Entry("plan retire", "<plan>", "Retire a plan: apps on it keep it, no app can be put on it from now on.", "plan retire Legacy", OPERATOR, "plans"),  # noqa: E501
     Entry("teams", "", "List the teams and their members.", "teams", DEVELOPER, "teams"),
     Entry("team new", "<name>", "Create a team.", 'team new "Web devs"', DEVELOPER, "teams"),
     Entry("team add", "<team> <@user> [access:unlimited|limited]", "Add someone to a team; limited members get no company access through it.", 'team add "Web devs" @alice access:limited', DEVELOPER, "teams"),  # noqa: E501

@@ -1,6 +1,6 @@
 """SQLModel tables: every concept in SPEC, each row scoped to one workspace."""
 
-from storage.tables.apps import App, AppOwnership, Plan, PlanAssignment, Usage
+from storage.tables.apps import App, AppOwnership, Plan, PlanAssignment, PlanVersion, Usage
 from storage.tables.asks import Invitation, TransferRequest
 from storage.tables.columns import id_of, table_of
 from storage.tables.companies import Access, Company
@@ -21,6 +21,7 @@ __all__ = [
     "Person",
     "Plan",
     "PlanAssignment",
+    "PlanVersion",
     "ProcessedEvent",
     "Statement",
     "StatementLine",

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.tables.columns import timestamp
@@ -19,7 +19,25 @@ class Plan(SQLModel, table=True):
     currency: str = Field(max_length=3)
     environment: str = Field(default="production", max_length=16)
     metric: str | None = Field(default=None, max_length=40)
-    unit_price_minor: int | None = None
+    unit_price_micros: int | None = Field(
+        default=None, sa_type=BigInteger
+    )  # millionths of the minor unit: 0.0004 USD = 40,000
+    included_quantity: int | None = None
+    created_at: datetime = timestamp()
+    retired_at: datetime | None = timestamp(default=None)  # no new assignments from then on
+
+
+class PlanVersion(SQLModel, table=True):
+    """A plan's new prices from a day on; the plan row holds its first prices."""
+
+    __tablename__ = "plan_version"
+    __table_args__ = (UniqueConstraint("plan_id", "since"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id")
+    since: date
+    kind: str = Field(max_length=16)
+    amount_minor: int = 0
+    unit_price_micros: int | None = Field(default=None, sa_type=BigInteger)
     included_quantity: int | None = None
     created_at: datetime = timestamp()
 

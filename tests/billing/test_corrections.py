@@ -16,7 +16,7 @@ NOV, DEC = Month(2026, 11), Month(2026, 12)
 BASIC = PlanTerms("Basic", "flat", 4900, "USD", "production")
 API = PlanTerms(
     "API", "metered", 2000, "USD", "production",
-    metric="requests", unit_price_minor=2, included_quantity=100,
+    metric="requests", unit_price_micros=2_000_000, included_quantity=100,
 )  # fmt: skip
 
 

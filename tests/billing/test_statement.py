@@ -28,7 +28,7 @@ FREE = PlanTerms("Free", "unbilled", 0, "USD", "production")
 STAGE = PlanTerms("Stage", "flat", 1000, "USD", "staging")
 API = PlanTerms(
     "API", "metered", 2000, "USD", "production",
-    metric="requests", unit_price_minor=2, included_quantity=10_000,
+    metric="requests", unit_price_micros=2_000_000, included_quantity=10_000,
 )  # fmt: skip
 
 
@@ -190,6 +190,25 @@ def test_downgrade_the_old_dearer_plan_counts_on_the_change_day() -> None:
     ]
 
 
+def test_a_lower_price_of_the_same_plan_counts_from_its_first_day() -> None:
+    cheaper = replace(PRO, amount_minor=4900)  # a plan version: the same plan, new prices
+    shop = app(plans=((LONG_AGO, PRO), (nov(11), cheaper)))
+    assert summary(close(shop)) == [
+        ("shop: Pro, Nov 1–10 (10 of 30 days)", 3300),
+        ("shop: Pro, Nov 11–30 (20 of 30 days)", 3267),
+    ]
+
+
+def test_a_unit_price_below_the_minor_unit_is_rounded_once_per_line() -> None:
+    api = replace(API, included_quantity=0, unit_price_micros=40_000)  # 0.0004 USD
+    usage = {nov(day): 1_111 for day in range(1, 31)}  # 33,330 x 0.0004 = 13.332
+    lines = close(app("api", plans=((LONG_AGO, api),), usage=usage)).lines
+    assert [(line.kind, line.quantity, line.amount_minor) for line in lines] == [
+        ("plan", None, 2000),
+        ("overage", 33_330, 1333),
+    ]
+
+
 def test_same_price_the_new_plan_counts_on_the_change_day() -> None:
     shop = app(plans=((LONG_AGO, BASIC), (nov(11), BASIC_TWIN)))
     assert [(line.description, line.days) for line in close(shop).lines] == [
@@ -272,7 +291,7 @@ def test_no_overage_line_when_nothing_is_over() -> None:
 
 
 def test_overage_without_included_quantity() -> None:
-    plan = replace(API, included_quantity=None, unit_price_minor=3)
+    plan = replace(API, included_quantity=None, unit_price_micros=3_000_000)
     draft = close(app(plans=((LONG_AGO, plan),), usage={nov(2): 5, nov(30): 7}))
     assert summary(draft)[1] == ("shop: 12 requests", 36)
 
@@ -389,14 +408,14 @@ def test_february(year: int, text: str, amount: int) -> None:
     "terms",
     [
         {"amount_minor": -1},
-        {"unit_price_minor": -2},
+        {"unit_price_micros": -2},
         {"included_quantity": -3},
         {"amount_minor": 49.0},
         {"kind": "yearly"},
         {"environment": "dev"},
         {"currency": "XYZ"},
         {"metric": None},
-        {"unit_price_minor": None},
+        {"unit_price_micros": None},
     ],
 )
 def test_bad_plan_terms_are_refused(terms: dict[str, Any]) -> None:

@@ -66,7 +66,7 @@ def test_closing_twice_changes_nothing(uow, shapes):
         amount_minor=1000,
         currency="USD",
         metric="requests",
-        unit_price_minor=3,
+        unit_price_micros=3_000_000,
         included=100,
         now=OCT1,
     )

@@ -170,13 +170,13 @@ def test_only_operators_write_the_price_list(uow, agency):
         amount_minor=5000,
         currency="JPY",
         metric="requests",
-        unit_price_minor=1,
+        unit_price_micros=1_000_000,
         included=1000,
         now=NOW,
     )
-    names = {p.name: p for p in list_plans(uow, actor=dan).items}
-    assert str(names["Yen"].price) == "5,000 JPY"
-    assert names["Yen"].kind == "metered"
+    names = {p.name: p for p in list_plans(uow, actor=dan, now=NOW).items}
+    assert str(names["Yen"].now.price) == "5,000 JPY"
+    assert names["Yen"].now.kind == "metered"
 
 
 def test_unknown_and_forbidden_companies_look_the_same(uow, agency):

@@ -38,7 +38,7 @@ def acme(uow):
         amount_minor=1000,
         currency="USD",
         metric="requests",
-        unit_price_minor=2,
+        unit_price_micros=2_000_000,
         included=100,
         now=OCT1,
     )

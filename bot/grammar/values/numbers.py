@@ -2,7 +2,7 @@
 
 import re
 
-from billing.money import normalize_currency, parse_amount
+from billing.money import normalize_currency, parse_amount, parse_unit_price
 from billing.refs import record_id
 from bot.grammar.errors import Bad
 from bot.grammar.tokens import Token
@@ -31,3 +31,8 @@ def currency(tok: Token) -> str:
 def amount(tok: Token, currency: str) -> int:
     """An amount in `currency`, in minor units."""
     return parse_amount(tok.text, currency)
+
+
+def unit_price(tok: Token, currency: str) -> int:
+    """A price per unit in `currency`, maybe below the minor unit, in millionths of it."""
+    return parse_unit_price(tok.text, currency)

@@ -23,6 +23,8 @@ from commands.list_companies import ListCompanies
 from commands.list_plans import ListPlans
 from commands.list_teams import ListTeams
 from commands.remove_team_member import RemoveTeamMember
+from commands.reprice_plan import RepricePlan
+from commands.retire_plan import RetirePlan
 from commands.revoke_access import Revoke
 from commands.set_app_domain import SetAppDomain
 from commands.set_app_plan import SetAppPlan
@@ -124,11 +126,21 @@ VALID: list[tuple[str, object]] = [
     ("plan new Free 0 USD", NewPlan("Free", 0, "USD")),
     (
         "plan new Metered 10 USD metric:Requests unit:0.01 included:10000",
-        NewPlan("Metered", 1000, "USD", "production", "requests", 1, 10000),
+        NewPlan("Metered", 1000, "USD", "production", "requests", 1_000_000, 10000),
+    ),
+    (
+        "plan new Api 0 USD metric:requests unit:0.0004 included:0",
+        NewPlan("Api", 0, "USD", "production", "requests", 40_000, 0),
+    ),
+    ("plan retire Legacy", RetirePlan("Legacy")),
+    ("plan price Pro 59 USD", RepricePlan("Pro", 5900, "USD")),
+    (
+        "plan price Api 0 usd unit:0.00035 from:2027-01-01",
+        RepricePlan("Api", 0, "USD", 35_000, None, date(2027, 1, 1)),
     ),
     (
         "Plan New M 10 usd included:0 unit:2 metric:gb_hours env:prod",
-        NewPlan("M", 1000, "USD", "production", "gb_hours", 200, 0),
+        NewPlan("M", 1000, "USD", "production", "gb_hours", 200_000_000, 0),
     ),
     # teams
     ("team new Devs", NewTeam("Devs")),
@@ -223,6 +235,8 @@ BAD: list[tuple[str, str]] = [
     ("plan new Basic -5 USD", "can't be negative"),
     ("plan new Basic 5 ZZZ", "is not a currency code"),
     ("plan new M 1 USD metric:req unit:1", "go together"),
+    ("plan new M 1 USD metric:req unit:0.000000001 included:1", "too many decimals"),
+    ("plan price Pro 59 USD from:tomorrow", "tomorrow"),
     ("plan new M 1 USD included:5", "go together"),
     ("plan new M 1 USD metric:req unit:1 included:-1", "is not a whole number"),
     ("plan new M 1 USD metric:req unit:1 included:1.5", "is not a whole number"),
