@@ -8,6 +8,7 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError
 
 from billing.errors import DomainError, NotAllowed
+from billing.money import Money
 from billing.names import slugify
 from bot.bootstrap import run
 from bot.delivery.direct import Direct
@@ -16,11 +17,15 @@ from bot.registry import BY_REQUEST
 from bot.render.buttons import invitation_buttons
 from bot.render.replies.invitations import invitee_message
 from bot.render.statement_csv import statement_csv
+from bot.render.statement_mail import document_file_name
+from bot.render.statement_pdf import statement_pdf
 from bot.render.text import render
+from bot.statement_links import statement_link
 from bot.terms import Terms
 from commands.actor import Actor
 from commands.invitation_sent import InvitationSent
 from commands.show_statement import StatementView
+from commands.statement_document import StatementDocument
 from storage.unit_of_work import UnitOfWork
 
 Result = TypeVar("Result")
@@ -36,7 +41,8 @@ class Reply:
 
     text: str
     file_name: str | None = None
-    file_content: str | None = None
+    file_content: str | bytes | None = None
+    private: bool = False  # the file goes to the person alone (their DM with billbot)
     directs: tuple[Direct, ...] = ()  # messages for other people (an invitation's)
 
 
@@ -63,6 +69,8 @@ def answer(
     )
     if isinstance(result, str):
         return Reply(result)
+    if isinstance(result, StatementView) and result.document is not None:
+        return pdf_reply(result.document, terms, now)
     if isinstance(result, StatementView) and result.csv:
         return Reply(
             f"The {result.month} statement of {result.company} as CSV: "
@@ -73,6 +81,21 @@ def answer(
     if isinstance(result, InvitationSent):
         return Reply(render(result, actor.audience), directs=invitation_messages(result))
     return Reply(render(result, actor.audience))
+
+
+def pdf_reply(document: StatementDocument, terms: Terms, now: datetime) -> Reply:
+    """A statement's PDF, for the asker alone, with a link that works for a week."""
+    text = (
+        f"Statement {document.number} of {document.company} for {document.month.label()} "
+        f"({Money(document.total_minor, document.currency)}): the PDF is in your direct "
+        "messages with billbot."
+    )
+    if terms.link_secret:
+        link = statement_link(
+            terms.link_secret, terms.public_url, document.company_id, document.month, now
+        )
+        text += f"\nTo download it elsewhere (the link works for 7 days): {link}"
+    return Reply(text, document_file_name(document), statement_pdf(document), private=True)
 
 
 def invitation_messages(sent: InvitationSent) -> tuple[Direct, ...]:

@@ -17,6 +17,7 @@ class Terms:
     public_url: str = "http://127.0.0.1:3000"
     billing_mode: str = "manual"  # stripe when STRIPE_API_KEY is set
     gateway: Gateway = field(default_factory=ManualGateway)
+    link_secret: str = ""  # signs statement download links (SLACK_SIGNING_SECRET); "": none
 
     @classmethod
     def of(cls, settings: Settings) -> "Terms":
@@ -30,4 +31,5 @@ class Terms:
                 api_base=settings.stripe_api_base,
                 webhook_secret=settings.stripe_webhook_secret,
             ),
+            settings.slack_signing_secret or "",
         )

@@ -44,7 +44,9 @@ def charge_statement(uow: UnitOfWork, gateway: Gateway, statement_id: int, *, no
         customer_id = company.stripe_customer_id
         order_key = f"{company.id}:{statement.period}"
         attempt = statement.charge_attempts
-        description = f"{company.name}: statement for {Month.parse(statement.period).label()}"
+        number = statement.number or ""
+        month = Month.parse(statement.period).label()
+        description = f"Statement {number} of {company.name} for {month}".replace("  ", " ")
         amount, currency = statement.total_minor, statement.currency
         # Taken for a while: another replica's sweep leaves it alone; after a crash the
         # next try comes when the lease runs out, and finds the charge made before it.
@@ -53,7 +55,7 @@ def charge_statement(uow: UnitOfWork, gateway: Gateway, statement_id: int, *, no
     if customer_id is None:
         outcome = Charge("", "failed", order_key, "no card on file")
     else:
-        order = ChargeOrder(customer_id, amount, currency, order_key, description)
+        order = ChargeOrder(customer_id, amount, currency, order_key, description, number)
         try:
             outcome = _try(gateway, order, attempt)
         except Unavailable:

@@ -9,11 +9,14 @@ from sqlmodel import Session
 from billing.closing import Calendar
 from billing.periods import Month
 from billing.statement import StatementDraft, min_charge_minor
-from commands.notice_facts import month_notice
+from commands.notice_facts import month_notice, notice_cause
 from commands.schedules import schedule_of
+from commands.statement_document import draft_document
 from storage.corrections import mark_billed
 from storage.final_statements import record_finalized, write_final
-from storage.notices import CompanyNotice, notify, notify_companies
+from storage.lookups import workspace_names
+from storage.notices import CompanyMail, CompanyNotice, mail_companies, notify, notify_companies
+from storage.statement_numbers import numbers_for
 from storage.statements import billed_by_hand, mark_carried
 from storage.sweeps import operator_ids
 from storage.tables import Company, id_of
@@ -35,12 +38,14 @@ def finalize_statements(
     charge_on, due_on = calendar.charge_on(month), calendar.due_on(month)
     by_id = {id_of(c): c for c in companies}
     first_try = {key: _first_try(by_id[key], draft, charge_on) for key, draft in drafts.items()}
+    numbers = numbers_for(session, [(key, by_id[key].workspace_id) for key in drafts], charge_on)
     write_final(
         session,
         list(drafts.values()),
         charge_on=charge_on,
         due_on=due_on,
         first_try=first_try,
+        numbers=numbers,
         now=now,
     )
     carried = [key for key, d in drafts.items() if d.lines[0].kind == "balance"]
@@ -50,9 +55,10 @@ def finalize_statements(
     if corrections:
         mark_billed(session, corrections, month)
     closed = [by_id[key] for key in drafts]
-    notices = [_ready(c, drafts[id_of(c)], calendar, now) for c in closed]
+    notices = [_ready(c, drafts[id_of(c)], numbers[id_of(c)], calendar, now) for c in closed]
     notify_companies(session, notices, now=now)
-    record_finalized(session, closed, drafts, now)
+    mail_companies(session, _documents(session, closed, drafts, numbers, calendar, now), now=now)
+    record_finalized(session, closed, drafts, numbers, now)
 
 
 def _first_try(company: Company, draft: StatementDraft, charge_on: date) -> datetime | None:
@@ -63,7 +69,7 @@ def _first_try(company: Company, draft: StatementDraft, charge_on: date) -> date
 
 
 def _ready(
-    company: Company, draft: StatementDraft, calendar: Calendar, now: datetime
+    company: Company, draft: StatementDraft, number: str, calendar: Calendar, now: datetime
 ) -> CompanyNotice:
     """statement_ready, posted at the company's reminder time on the charge day."""
     charge_on = calendar.charge_on(draft.month)
@@ -77,8 +83,47 @@ def _ready(
         currency=draft.currency,
         charge_on=charge_on,
         due_on=calendar.due_on(draft.month),
+        number=number,
         chart=True,
     )
+
+
+def _documents(
+    session: Session,
+    closed: Sequence[Company],
+    drafts: dict[int, StatementDraft],
+    numbers: dict[int, str],
+    calendar: Calendar,
+    now: datetime,
+) -> list[CompanyMail]:
+    """The statement's PDF to each company's invoice e-mail, at the time statement_ready goes
+    (companies without one get none)."""
+    agencies = workspace_names(session, [c.workspace_id for c in closed])
+    mails = []
+    for company in closed:
+        if not company.invoice_email:
+            continue
+        draft = drafts[id_of(company)]
+        charge_on = calendar.charge_on(draft.month)
+        document = draft_document(
+            agencies.get(company.workspace_id, ""),
+            company,
+            draft,
+            numbers[id_of(company)],
+            charge_on,
+            calendar.due_on(draft.month),
+        )
+        mails.append(
+            CompanyMail(
+                company,
+                company.invoice_email,
+                "statement_document",
+                notice_cause("statement_document", id_of(company), draft.month),
+                {"document": document.facts()},
+                max(now, schedule_of(company).moment(charge_on)),
+            )
+        )
+    return mails
 
 
 def tell_bill_by_hand(session: Session, month: Month, now: datetime, waiting: set[int]) -> None:

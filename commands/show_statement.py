@@ -15,6 +15,7 @@ from commands.actor import Actor
 from commands.app_views import views_of
 from commands.drafts import drafts_for
 from commands.resolve import visible_company
+from commands.statement_document import StatementDocument, closed_document
 from storage.statements import statement_lines, statement_of
 from storage.tables import Company, id_of
 from storage.unit_of_work import UnitOfWork
@@ -25,6 +26,7 @@ class ShowStatement:
     company: str
     month: Month | None = None
     csv: bool = False
+    pdf: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class StatementView:
     due_on: date | None
     csv: bool = False
     awaiting_domain: tuple[str, ...] = ()  # apps on a paid plan billed 0 until a domain
+    number: str | None = None  # from finalizing on
+    document: StatementDocument | None = None  # asked for with `pdf`
 
     @property
     def total(self) -> Money:
@@ -53,6 +57,7 @@ def show_statement(
     now: datetime,
     month: Month | None = None,
     csv: bool = False,
+    pdf: bool = False,
     calendar: Calendar = Calendar(),
 ) -> StatementView:
     with uow:
@@ -60,6 +65,8 @@ def show_statement(
         today = local_date(now, seen.company.timezone)
         month = month or Month.of(today)
         view = statement_view(uow.session, seen.company, month, calendar, csv=csv)
+        if pdf:
+            return replace(view, document=closed_document(uow.session, seen.company, month))
         if view.status != "draft" or month < Month.of(today):
             return view
         apps = views_of(uow.session, [seen.id], names={seen.id: seen.company.name}, now=now)
@@ -83,6 +90,7 @@ def statement_view(
             stored.charge_on,
             stored.due_on,
             csv,
+            number=stored.number,
         )
     draft = drafts_for(session, row.workspace_id, [row], month)[id_of(row)]
     return StatementView(

@@ -8,6 +8,7 @@ from billing.errors import DomainError
 from billing.reminders import last_day_of_card
 
 KEY = "billbot_statement"  # metadata naming the statement a PaymentIntent pays
+NUMBER = "statement_number"  # metadata: the number printed on the statement's document
 
 
 class Unavailable(DomainError):
@@ -40,7 +41,8 @@ class ChargeOrder:
     amount_minor: int
     currency: str
     key: str
-    description: str
+    description: str  # names the statement's number, so a payment is matched to its document
+    number: str = ""  # the statement's number (NUMBER in the intent's metadata)
 
 
 @dataclass(frozen=True)

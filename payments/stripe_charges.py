@@ -6,7 +6,7 @@ from typing import Any
 import stripe
 from stripe.params import PaymentIntentCreateParams
 
-from payments.gateway import KEY, Charge, ChargeOrder, Unavailable
+from payments.gateway import KEY, NUMBER, Charge, ChargeOrder, Unavailable
 
 
 def charge_card(
@@ -23,6 +23,7 @@ def charge_card(
         # (the description goes in metadata: localstripe refuses `description` here)
         "metadata": {
             KEY: order.key,
+            NUMBER: order.number,
             "billbot_attempt": str(attempt),
             "billbot_description": order.description[:500],
         },

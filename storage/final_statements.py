@@ -18,10 +18,11 @@ def write_final(
     charge_on: date,
     due_on: date,
     first_try: dict[int, datetime | None],
+    numbers: dict[int, str],
     now: datetime,
 ) -> None:
     """One finalized statement per draft, with its lines; `first_try`: company id -> when its
-    card is first charged (None: not charged by card)."""
+    card is first charged (None: not charged by card); `numbers`: company id -> its number."""
     ids = insert_with_ids(
         session,
         Statement,
@@ -33,6 +34,7 @@ def write_final(
                 "total_minor": draft.total_minor,
                 "status": "finalized",
                 "finalized_at": now,
+                "number": numbers[draft.company_id],
                 "charge_on": charge_on,
                 "due_on": due_on,
                 "charge_attempts": 0,
@@ -64,7 +66,11 @@ def write_final(
 
 
 def record_finalized(
-    session: Session, companies: Sequence[Company], drafts: dict[int, StatementDraft], now: datetime
+    session: Session,
+    companies: Sequence[Company],
+    drafts: dict[int, StatementDraft],
+    numbers: dict[int, str],
+    now: datetime,
 ) -> None:
     """The `statement.finalized` audit event of each company's new statement."""
     insert_rows(
@@ -79,6 +85,7 @@ def record_finalized(
                 "created_at": now,
                 "detail": {
                     "period": str(drafts[id_of(c)].month),
+                    "number": numbers[id_of(c)],
                     "total_minor": drafts[id_of(c)].total_minor,
                     "currency": drafts[id_of(c)].currency,
                 },

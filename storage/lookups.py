@@ -1,6 +1,8 @@
 """Finding rows by the names people type, always inside one workspace."""
 
-from sqlmodel import Session, select
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
 
 from billing.names import name_key, slugify
 from storage.tables import App, Company, Person, Plan, Team, Workspace
@@ -47,3 +49,9 @@ def people_by_name(session: Session, workspace_id: int, name: str) -> list[Perso
 def person_by_email(session: Session, workspace_id: int, email: str) -> Person | None:
     query = select(Person).where(Person.workspace_id == workspace_id, Person.email == email)
     return session.exec(query).first()
+
+
+def workspace_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    wanted = sorted(set(ids))
+    rows = session.exec(select(Workspace.id, Workspace.name).where(col(Workspace.id).in_(wanted)))
+    return {int(key): name for key, name in rows if key is not None}

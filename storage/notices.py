@@ -118,3 +118,31 @@ def pending_row(workspace_id: int, key: str, cause: str, kind: str) -> dict[str,
 
 def _written(session: Session, cause: str) -> bool:
     return session.exec(select(Outbox.id).where(Outbox.cause == cause)).first() is not None
+
+
+@dataclass(frozen=True)
+class CompanyMail:
+    """One e-mail about a company to an address of its own (its invoice e-mail), keyed by its
+    cause so the same cause never writes it twice."""
+
+    company: Company
+    address: str
+    kind: str
+    cause: str
+    facts: dict[str, Any]
+    due: datetime
+
+
+def mail_companies(session: Session, mails: Sequence[CompanyMail], *, now: datetime) -> None:
+    """Many company e-mails in one insert, none written before (their causes are new)."""
+    insert_rows(
+        session,
+        Outbox,
+        [
+            pending_row(m.company.workspace_id, m.cause, m.cause, m.kind)
+            | {"company_id": id_of(m.company), "channel": None, "email": m.address}
+            | {"payload": {"notice": m.kind, **m.facts}, "next_attempt_at": m.due}
+            | {"created_at": now}
+            for m in mails
+        ],
+    )

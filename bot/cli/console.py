@@ -26,7 +26,9 @@ Console lines: `as @name [developer|client|operator]` switches person, `people` 
 def reply_text(reply: Reply) -> str:
     """A /billing reply as the console shows it: its file and its messages inline."""
     lines = [reply.text]
-    if reply.file_name:
+    if isinstance(reply.file_content, bytes):  # a PDF: named, not printed
+        lines.append(f"--- {reply.file_name} ({len(reply.file_content):,} bytes, PDF) ---")
+    elif reply.file_name:
         lines += [f"--- {reply.file_name} ---", reply.file_content or ""]
     for direct in reply.directs:
         to = (direct.user_id and "a Slack DM") or f"an e-mail to {direct.email}"

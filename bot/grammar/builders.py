@@ -86,7 +86,7 @@ BUILDERS: dict[str, Builder] = {
     "revoke": lambda a: Revoke(subject(a.req(0)), company(a.options["company"])),
     "access": lambda a: ShowAccess(company(a.req(0))),
     "statement": lambda a: ShowStatement(
-        company(a.req(0)), a.pos(1, month), "csv" in a.flags
+        company(a.req(0)), a.pos(1, month), "csv" in a.flags, "pdf" in a.flags
     ),
     "usage": lambda a: RecordUsage(
         app(a.req(0)), metric(a.req(1)), count(a.req(2)), a.opt("on", day)

@@ -3,6 +3,7 @@
 from billing.periods import Month
 
 VIEW_STATEMENT = "statement_view"  # button value: "<company id>:<YYYY-MM>"
+STATEMENT_PDF = "statement_pdf"  # button value: "<company id>:<YYYY-MM>"
 PAY = "billing_pay"  # button value: "<company id>"
 ACCEPT_INVITATION, DECLINE_INVITATION = "invitation_accept", "invitation_decline"
 APPROVE_TRANSFER, DECLINE_TRANSFER = "transfer_approve", "transfer_decline"
@@ -10,6 +11,11 @@ APPROVE_TRANSFER, DECLINE_TRANSFER = "transfer_approve", "transfer_decline"
 
 def view_button(company_id: int, month: Month | str) -> dict[str, str]:
     return {"text": "View statement", "action_id": VIEW_STATEMENT, "value": f"{company_id}:{month}"}
+
+
+def pdf_button(company_id: int, month: Month | str) -> dict[str, str]:
+    """The statement's document, uploaded to whoever clicks it, privately."""
+    return {"text": "Download PDF", "action_id": STATEMENT_PDF, "value": f"{company_id}:{month}"}
 
 
 def pay_button(company_id: int, stripe: bool, has_card: bool = True) -> list[dict[str, str]]:

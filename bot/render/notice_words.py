@@ -50,6 +50,7 @@ def statement_ready(
     charge_on: date,
     due_on: date,
     stripe: bool,
+    number: str | None = None,
 ) -> str:
     shown = [f"• {text}: {Money(amount, total.currency)}" for text, amount in lines]
     if len(shown) > MAX_LINES:
@@ -60,7 +61,12 @@ def statement_ready(
         else f"It is billed by hand: please pay it as invoiced by {day(due_on)}."
     )
     return "\n".join(
-        [f"*{company}: statement for {month.label()}*", *shown, f"*Total: {total}*", how]
+        [
+            f"*{company}: statement {number or ''} for {month.label()}*".replace("  ", " "),
+            *shown,
+            f"*Total: {total}*",
+            how,
+        ]
     )
 
 

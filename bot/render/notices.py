@@ -8,7 +8,9 @@ from typing import Any
 from billing.money import Money
 from billing.periods import Month
 from bot.render import notice_words as words
-from bot.render.buttons import pay_button, transfer_buttons, view_button
+from bot.render.buttons import pay_button, pdf_button, transfer_buttons, view_button
+from bot.render.statement_mail import document_mail, document_subject
+from commands.statement_document import StatementDocument
 from storage.notices import text_subject
 
 Words = tuple[str, list[dict[str, str]]]  # text, buttons
@@ -23,7 +25,11 @@ def render_notice(payload: dict[str, Any]) -> dict[str, Any]:
     text, buttons = _WORDS[kind](facts)
     subject = text_subject(text)
     if kind == "statement_ready":
-        subject = f"{facts.company}: statement for {facts.month.label()}"
+        subject = f"{facts.company}: statement {facts.raw.get('number', '')} for " + (
+            facts.month.label()
+        )
+    if kind == "statement_document":
+        subject = document_subject(StatementDocument.of_facts(payload["document"]))
     return {**payload, "text": text, "buttons": buttons, "subject": subject}
 
 
@@ -72,8 +78,10 @@ def _statement_ready(f: _Facts) -> Words:
         charge_on=f.day("charge_on"),
         due_on=f.day("due_on"),
         stripe=f.stripe,
+        number=f.raw.get("number"),
     )
-    return text, [f.view, *pay_button(f.company_id, f.stripe, f.has_card)]
+    pdf = [pdf_button(f.company_id, f.raw["period"])] if f.raw.get("number") else []
+    return text, [f.view, *pdf, *pay_button(f.company_id, f.stripe, f.has_card)]
 
 
 def _charge_upcoming(f: _Facts) -> Words:
@@ -121,8 +129,13 @@ def _transfer_requested(f: _Facts) -> Words:
     return text, transfer_buttons(f.request_id)
 
 
+def _statement_document(f: _Facts) -> Words:
+    return document_mail(StatementDocument.of_facts(f.document)), []
+
+
 _WORDS: dict[str, Callable[[_Facts], Words]] = {
     "statement_ready": _statement_ready,
+    "statement_document": _statement_document,
     "charge_upcoming": _charge_upcoming,
     "card_expiring": _card_expiring,
     "payment_due": _unpaid(words.payment_due),

@@ -15,6 +15,7 @@ def statement_csv(result: StatementView) -> str:
         [
             "company",
             "month",
+            "number",
             "kind",
             "app",
             "description",
@@ -31,6 +32,7 @@ def statement_csv(result: StatementView) -> str:
             [
                 result.company,
                 result.month,
+                result.number or "",
                 line.kind,
                 line.app or "",
                 line.description,
@@ -46,6 +48,7 @@ def statement_csv(result: StatementView) -> str:
         [
             result.company,
             result.month,
+            result.number or "",
             "total",
             "",
             "",

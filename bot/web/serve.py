@@ -16,6 +16,7 @@ from bot.terms import Terms
 from bot.web.invite_page import invite_routes
 from bot.web.metrics import Metrics
 from bot.web.server import create_web_app
+from bot.web.statement_page import statement_routes
 from bot.web.stripe_webhook import stripe_routes
 from payments.factory import gateway_for
 from storage.database import make_engine
@@ -52,6 +53,7 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     pages = [
         *invite_routes(uow, utc_now, delivery.wake, gateway, settings.public_url),
         *stripe_routes(uow, gateway, utc_now, delivery.wake),
+        *statement_routes(uow, utc_now, settings.slack_signing_secret or ""),
     ]
     web = create_web_app(
         None if socket else bolt,

@@ -10,6 +10,7 @@ from billing.periods import Month
 from commands.actor import Actor
 from commands.questions.read_access import read_access
 from commands.show_statement import StatementView, statement_view
+from commands.statement_document import StatementDocument, closed_document
 from storage.unit_of_work import UnitOfWork
 
 
@@ -51,3 +52,12 @@ def statement_page(
             month.previous() if month > first else None,
             month.next() if month < current else None,
         )
+
+
+def readable_document(
+    uow: UnitOfWork, *, actor: Actor, company_id: int, month: Month, channel_id: str | None
+) -> StatementDocument:
+    """A button's document: for whoever may read the company (a role, or its linked channel)."""
+    with uow:
+        seen = read_access(uow.session, actor, company_id, channel_id)
+        return closed_document(uow.session, seen.company, month)

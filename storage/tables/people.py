@@ -13,6 +13,7 @@ class Workspace(SQLModel, table=True):
     team_id: str = Field(unique=True, max_length=32)
     name: str = Field(default="", max_length=200)
     created_at: datetime = timestamp()
+    statements_numbered: int = 0  # the last statement number handed out (never goes back)
 
 
 class Person(SQLModel, table=True):

@@ -25,6 +25,7 @@ class Statement(SQLModel, table=True):
     charge_attempts: int = 0
     next_charge_at: datetime | None = timestamp(default=None)  # Stripe mode: when to (re)try
     finalized_at: datetime | None = timestamp(default=None)
+    number: str | None = Field(default=None, max_length=16)  # YYYY-NNNNNN, from finalizing on
     paid_at: datetime | None = timestamp(default=None)
 
 

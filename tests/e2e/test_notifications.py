@@ -64,7 +64,7 @@ def test_each_notice_once_at_its_time(env, standin):
     ready = [text for channel, text in sent if channel == "CACME"]
     assert (
         len(ready) == 1
-        and "statement for October 2026" in ready[0]
+        and "statement 2026-000001 for October 2026" in ready[0]
         and "Total: 33.19 USD" in ready[0]
     )
     bakery = [text for channel, text in sent if channel == dan(env) and "Bakery" in text]

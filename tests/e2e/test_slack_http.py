@@ -200,7 +200,7 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
     )
     assert "Finalized 1 statement" in closed.stdout
     text = billbot.reply(standin, f"statement Shop {month}")
-    assert f"*Shop: statement for {month}* (finalized)" in text
+    assert f"*Shop: statement {year + number // 12}-000001 for {month}* (finalized)" in text
     assert "web: Basic" in text and "Total:" in text
     uploads = len(standin.calls("files.completeUploadExternal"))
     text = billbot.reply(standin, f"statement Shop {month} csv")
@@ -208,4 +208,4 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
     complete = standin.wait_for("files.completeUploadExternal", uploads + 1)[-1]["args"]
     assert complete["channel_id"] == "C1"
     body = standin.calls("upload")[-1]["args"]["body"]
-    assert body.startswith("company,month,kind,app,description")
+    assert body.startswith("company,month,number,kind,app,description")

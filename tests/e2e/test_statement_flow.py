@@ -59,13 +59,14 @@ def test_month_close_end_to_end(env):  # noqa: F811
             ]
         ),
     )
-    assert "*Acme: statement for 2026-10* (finalized)" in out
+    assert "*Acme: statement 2026-000001 for 2026-10* (finalized)" in out
     assert "• api: Metered, Oct 1–31 (31 of 31 days): 10.00 USD" in out
     assert "• shop: Basic, Oct 11–31 (21 of 31 days): 33.19 USD" in out
     assert "*Total: 48.19 USD*" in out
     assert "Charged on 2026-11-01, due by 2026-11-15." in out
     assert (
-        "company,month,kind,app,description,first_day,last_day,days,quantity,amount,currency" in out
+        "company,month,number,kind,app,description,first_day,last_day,days,quantity,amount,currency"
+        in out
     )
-    assert "Acme,2026-10,total,,,,,,,48.19,USD" in out
+    assert "Acme,2026-10,2026-000001,total,,,,,,,48.19,USD" in out
     assert "“2026-13” is not a month (use YYYY-MM)." in out

@@ -35,7 +35,8 @@ def _plans(result: PlanList, audience: str) -> str:
 
 def _statement(result: StatementView, audience: str) -> str:
     state = "estimate" if result.status == "draft" else result.status.replace("_", " ")
-    lines = [f"*{result.company}: statement for {result.month}* ({state})"]
+    number = f" {result.number}" if result.number else ""
+    lines = [f"*{result.company}: statement{number} for {result.month}* ({state})"]
     if not result.lines:
         lines.append("Nothing billed this month.")
     for line in result.lines:

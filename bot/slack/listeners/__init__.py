@@ -10,6 +10,7 @@ from bot.slack.listeners import (
     home,
     mentions,
     pay_button,
+    pdf_button,
     statement_buttons,
 )
 
@@ -17,6 +18,7 @@ SURFACES = (
     billing_command,
     answer_buttons,
     pay_button,
+    pdf_button,
     statement_buttons,
     mentions,
     home,

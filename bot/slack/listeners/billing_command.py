@@ -5,7 +5,7 @@ from slack_sdk import WebClient
 
 from bot.answer import Reply, answer
 from bot.slack.door import Door
-from bot.slack.listeners.replies import ephemeral, say
+from bot.slack.listeners.replies import dm_channel, ephemeral, say
 from bot.slack.views.forms import invite_client_modal
 from bot.slack.worker import once_per_trigger
 
@@ -45,10 +45,14 @@ def run_billing(door: Door, body: dict, client: WebClient, team_id: str, respond
 
 
 def _upload(client: WebClient, body: dict, reply: Reply) -> None:
-    """An export's file, shared in the channel the command came from."""
+    """An export's file, shared in the channel the command came from; a private one (a
+    statement's PDF) in the person's DM with billbot."""
     if reply.file_name and reply.file_content is not None:
+        channel = body["channel_id"]
+        if reply.private:
+            channel = dm_channel(client, body["user_id"])
         client.files_upload_v2(
-            channel=body["channel_id"],
+            channel=channel,
             filename=reply.file_name,
             title=reply.file_name,
             content=reply.file_content,

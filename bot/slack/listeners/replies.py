@@ -61,3 +61,9 @@ def answer_click(
         respond=respond,
         **more,
     )
+
+
+def dm_channel(client: WebClient, user_id: str) -> str:
+    """The person's direct message channel with billbot (where private files go)."""
+    opened = client.conversations_open(users=user_id)
+    return str((opened.get("channel") or {}).get("id") or user_id)

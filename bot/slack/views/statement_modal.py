@@ -3,6 +3,7 @@
 import json
 
 from bot.render.blocks import reply_blocks
+from bot.render.buttons import STATEMENT_PDF, pdf_button
 from bot.render.text import render
 from commands.questions.statement_page import StatementPage
 
@@ -16,6 +17,9 @@ def statement_modal(page: StatementPage, audience: str, channel_id: str | None) 
     shown = page.statement
     blocks = reply_blocks(render(shown, audience))[: MAX_BLOCKS - 1]
     pager = []
+    if shown.number:  # finalized: it has a document
+        pdf = pdf_button(page.company_id, shown.month)
+        pager.append(_button(STATEMENT_PDF, pdf["text"], page.company_id, str(shown.month)))
     if page.previous is not None:
         label = f"◀ {page.previous.label()}"
         pager.append(_button(EARLIER, label, page.company_id, str(page.previous)))
