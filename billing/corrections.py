@@ -4,6 +4,7 @@ correction line that settles a change to a month whose statement is final."""
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from billing.app_history import AppFacts
 from billing.errors import Invalid
 from billing.periods import Month
 from billing.statement import Line
@@ -63,3 +64,13 @@ def correction_line(
         return None
     text = f"Correction for {month}: {what}{_days(days)}"
     return Line("correction", text, app, None, None, days, None, amount)
+
+
+def why_later(app: AppFacts, day: date) -> str:
+    """Why an app is billed later than a plan or domain date says: "domain" (a production app
+    is billed from its domain's day), "trial" (trial days are never billed), or ""."""
+    if app.environment == "production" and (app.domain_since is None or app.domain_since > day):
+        return "domain"
+    if app.trial_through is not None and app.trial_through >= day:
+        return "trial"
+    return ""

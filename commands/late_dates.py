@@ -8,7 +8,13 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from billing.calendar import local_date
-from billing.corrections import check_reach, closed_months, correction_line, first_open_month
+from billing.corrections import (
+    check_reach,
+    closed_months,
+    correction_line,
+    first_open_month,
+    why_later,
+)
 from billing.money import Money
 from billing.periods import Month
 from billing.statement import build_statement
@@ -31,6 +37,33 @@ class LateChange:
     closed: tuple[Month, ...]
     corrections: tuple[Corrected, ...]
     on_statement: Month
+
+
+@dataclass(frozen=True)
+class BilledFrom:
+    """An open month bills the app from a later day than the date said, or not at all."""
+
+    month: Month
+    day: date | None  # None: not billed that month
+    why: str  # "domain" | "trial"
+
+
+def billed_from(session: Session, company: Company, app: str, day: date) -> BilledFrom | None:
+    """When the month of `day` bills the app from a later day (its domain's, the day after its
+    trial) or not at all for want of a domain; None when it bills as the reply says."""
+    month, key = Month.of(day), id_of(company)
+    session.flush()
+    facts = month_facts(session, company.workspace_id, month, [key]).get(key, [])
+    facts = [f for f in facts if f.name == app]
+    why = why_later(facts[0], day) if facts else ""
+    if not why:
+        return None  # a later start has reasons of its own: a plan change day, a move
+    statement = build_statement(company_id=key, currency=company.currency, month=month, apps=facts)
+    starts = [line.first_day for line in statement.lines if line.kind == "plan" and line.first_day]
+    first = min((start for start in starts if start >= day), default=None)
+    if first == day:
+        return None
+    return BilledFrom(month, first, why)
 
 
 def open_from(session: Session, company: Company, now: datetime) -> Month:

@@ -10,7 +10,14 @@ from billing.roles import Action, require
 from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
-from commands.late_dates import LateChange, audit_detail, reach_back, settle
+from commands.late_dates import (
+    BilledFrom,
+    LateChange,
+    audit_detail,
+    billed_from,
+    reach_back,
+    settle,
+)
 from commands.resolve import visible_app
 from storage.app_ownership import start_app_from
 from storage.unit_of_work import UnitOfWork
@@ -29,6 +36,7 @@ class DomainSet:
     domain: str
     since: date
     late: LateChange | None = None  # the date (or the one before) is in a final month
+    billed_from: BilledFrom | None = None  # an open month bills it later (a trial)
 
 
 def set_app_domain(
@@ -58,6 +66,7 @@ def set_app_domain(
             what=f"{row.name}, domain from {day_label(start)}",
             now=now,
         )
+        later = billed_from(uow.session, seen.company, row.name, start) if late is None else None
         commit_change(
             uow,
             actor,
@@ -69,4 +78,4 @@ def set_app_domain(
             since=start.isoformat(),
             **audit_detail(late),
         )
-    return DomainSet(row.name, domain, start, late)
+    return DomainSet(row.name, domain, start, late, later)

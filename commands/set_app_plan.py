@@ -11,7 +11,14 @@ from billing.roles import Action, require
 from billing.statement import day_label
 from commands.actor import Actor
 from commands.audit_commit import commit_change
-from commands.late_dates import LateChange, audit_detail, reach_back, settle
+from commands.late_dates import (
+    BilledFrom,
+    LateChange,
+    audit_detail,
+    billed_from,
+    reach_back,
+    settle,
+)
 from commands.resolve import assignable_plan, visible_app
 from storage.app_ownership import start_app_from
 from storage.apps import plan_assignment_on
@@ -32,6 +39,7 @@ class AppPlanSet:
     plan: str
     since: date
     late: LateChange | None = None  # the date is in a month whose statement is final
+    billed_from: BilledFrom | None = None  # an open month bills it later (domain, trial)
 
 
 def set_app_plan(
@@ -69,6 +77,9 @@ def set_app_plan(
             what=f"{row.name} on {chosen.name} from {day_label(start)}",
             now=now,
         )
+        later = None
+        if late is None and chosen.kind != "unbilled":
+            later = billed_from(uow.session, seen.company, row.name, start)
         commit_change(
             uow,
             actor,
@@ -80,4 +91,4 @@ def set_app_plan(
             since=start.isoformat(),
             **audit_detail(late),
         )
-    return AppPlanSet(row.name, chosen.name, start, late)
+    return AppPlanSet(row.name, chosen.name, start, late, later)

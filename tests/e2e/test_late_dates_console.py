@@ -63,3 +63,33 @@ def test_late_usage_and_a_refund_across_two_final_months(env):  # noqa: F811
     january = console(env, "2027-01-02T10:00:00+00:00", "as @dan", "/billing statement Acme")
     assert "• Balance carried from 2026-12: -57.71 USD" in january
     assert "Correction" not in january
+
+
+def test_the_reply_says_from_which_day_the_statement_bills(env):  # noqa: F811
+    out = console(
+        env,
+        "2026-12-07T10:00:00+00:00",
+        "as @olivia operator",
+        "/billing plan new Basic 49 USD",
+        "as @dan",
+        "/billing company new Acme",
+        "/billing app new shop company:Acme plan:Basic",
+        "/billing app plan shop Basic since:2026-12-01",
+        "/billing app domain shop shop.example",
+        "/billing app plan shop Basic since:2026-12-01",
+        "/billing app domain shop shop.example since:2026-12-01",
+        "/billing statement Acme",
+        "/billing app new try company:Acme plan:Basic trial",
+        "/billing app domain try try.example since:2026-12-01",
+    )
+    for line in (
+        "shop is on plan Basic from 2026-12-01. It is not billed until a domain is added.",
+        "shop now answers at shop.example (since 2026-12-07).\n",
+        "shop is on plan Basic from 2026-12-01. The December 2026 statement bills it from Dec 7, "
+        "the day its domain was added.",
+        "shop now answers at shop.example (since 2026-12-01).\n",
+        "• shop: Basic, Dec 1–31 (31 of 31 days): 49.00 USD",  # recorded on Dec 7, billed from 1
+        "try now answers at try.example (since 2026-12-01). It is in trial: trial days are never "
+        "billed.",
+    ):
+        assert line in out, line

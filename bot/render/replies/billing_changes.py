@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from billing.money import format_unit_price
-from bot.render.replies.late_dates import late_words
+from bot.render.replies.late_dates import late_words, later_words
 from bot.render.replies.sentences import template
 from commands.create_app import AppCreated
 from commands.create_plan import PlanCreated
@@ -44,11 +44,13 @@ def _app_created(r: AppCreated) -> str:
 
 
 def _domain_set(r: DomainSet) -> str:
-    return f"{r.app} now answers at {r.domain} (since {r.since}).{late_words(r.late)}"
+    text = f"{r.app} now answers at {r.domain} (since {r.since})."
+    return text + late_words(r.late) + later_words(r.billed_from)
 
 
 def _plan_set(r: AppPlanSet) -> str:
-    return f"{r.app} is on plan {r.plan} from {r.since}.{late_words(r.late)}"
+    text = f"{r.app} is on plan {r.plan} from {r.since}."
+    return text + late_words(r.late) + later_words(r.billed_from)
 
 
 def _usage_recorded(r: UsageRecorded) -> str:

@@ -1,7 +1,8 @@
 """What a date in a month whose statement is final did, said after the change it came with."""
 
 from billing.money import format_money
-from commands.late_dates import Corrected, LateChange
+from billing.statement import day_label
+from commands.late_dates import BilledFrom, Corrected, LateChange
 
 
 def _amount(correction: Corrected) -> str:
@@ -30,3 +31,15 @@ def late_words(late: LateChange | None) -> str:
         return f"{final}, so a correction of {_amount(late.corrections[0])} goes on {on}."
     each = ", ".join(f"{_amount(c)} for {c.month.label()}" for c in late.corrections)
     return f"{final}, so corrections go on {on}: {each}."
+
+
+def later_words(later: BilledFrom | None) -> str:
+    """'' when the month bills from the date; else from when it does, and why."""
+    if later is None:
+        return ""
+    if later.day is None:
+        if later.why == "trial":
+            return " It is in trial: trial days are never billed."
+        return " It is not billed until a domain is added."
+    reason = "the day its domain was added" if later.why == "domain" else "the day after its trial"
+    return f" The {later.month.label()} statement bills it from {day_label(later.day)}, {reason}."
