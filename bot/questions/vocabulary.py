@@ -24,6 +24,9 @@ VOCABULARY = word_set(
     renewal replace rights role roles statement statements subscription swap tier tiers
     unpaid upcoming update what when which autopay cycle payable cutoff total forgot forget
     caught privileges membership settle finance anyone besides teammate myself
+    expire expires expiry expiration valid email emailed address inbox sent apps billable
+    costing price monthly history received through receiving app month months right set
+    project projects account current receive emails owners this
     """
 )
 _LONG_WORDS = sorted(w for w in VOCABULARY if len(w) >= 4)

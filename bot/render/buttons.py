@@ -7,6 +7,7 @@ STATEMENT_PDF = "statement_pdf"  # button value: "<company id>:<YYYY-MM>"
 PAY = "billing_pay"  # button value: "<company id>"
 ACCEPT_INVITATION, DECLINE_INVITATION = "invitation_accept", "invitation_decline"
 APPROVE_TRANSFER, DECLINE_TRANSFER = "transfer_approve", "transfer_decline"
+PICK_INTENT = "question_pick"  # action ids question_pick_1, _2; value: "<intent>:<thread ts>"
 
 
 def view_button(company_id: int, month: Month | str) -> dict[str, str]:
@@ -38,3 +39,13 @@ def transfer_buttons(request_id: int) -> list[dict[str, str]]:
         {"text": "Approve", "action_id": APPROVE_TRANSFER, "value": value},
         {"text": "Decline", "action_id": DECLINE_TRANSFER, "value": value},
     ]
+
+
+def pick_buttons(
+    choices: list[tuple[str, str]], thread_ts: str
+) -> tuple[tuple[str, str, str], ...]:
+    """(label, action id, value) of the ask-back buttons: one per (words, intent)."""
+    return tuple(
+        (words[0].upper() + words[1:], f"{PICK_INTENT}_{n}", f"{intent}:{thread_ts}")
+        for n, (words, intent) in enumerate(choices, 1)
+    )

@@ -1,6 +1,6 @@
 """What the answers to billing questions are made of: plain facts for bot/ to word."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from billing.money import Money
@@ -40,6 +40,7 @@ class Dues:
     unpaid: list[Unpaid]
     upcoming: Upcoming
     overdue_only: bool = False  # the question was whether anything is late
+    carried: list["Carried"] = field(default_factory=list)  # into the statement charged next
 
     @property
     def late(self) -> list[Unpaid]:
@@ -52,6 +53,7 @@ class LastStatement:
     company: str
     statement: StatementView | None  # None: nothing closed yet
     upcoming: Upcoming
+    asked: Month | None = None  # the month the question named, when it named one
 
 
 @dataclass(frozen=True)
@@ -98,3 +100,90 @@ class WhichCompany:
 
     options: list[str]
     total: int
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """By when the company must pay: each unpaid statement's due day, or the next statement's."""
+
+    company_id: int
+    company: str
+    unpaid: list[Unpaid]
+    upcoming: Upcoming
+    next_due_on: date  # the due day of the statement charged next
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A statement below the minimum charge, carried into the next one instead of charged."""
+
+    month: Month
+    amount: Money
+
+
+@dataclass(frozen=True)
+class AppBilling:
+    """One live app and whether its plan is billed now; `unbilled` says why not."""
+
+    name: str
+    environment: str
+    plan: str | None
+    monthly: Money | None  # the plan's monthly amount (None: no plan)
+    metered: bool  # usage above the plan's allowance is billed too
+    unbilled: str | None  # None (billed) | no_domain | trial | no_plan | free_plan | staging
+
+
+@dataclass(frozen=True)
+class BilledApps:
+    """Which of the company's apps are billed, and why the others are not."""
+
+    company: str
+    apps: list[AppBilling]
+    asked: str | None  # the app the question named
+
+
+@dataclass(frozen=True)
+class AppCosts:
+    """What the company's apps (or the one asked about) cost a month."""
+
+    company: str
+    apps: list[AppBilling]
+    asked: str | None
+
+
+@dataclass(frozen=True)
+class InvoiceEmail:
+    """Where the company's statements are e-mailed."""
+
+    company: str
+    email: str | None
+    billing_mode: str
+
+
+@dataclass(frozen=True)
+class CardOnFile:
+    """The card a company is charged to, and whether it lasts to the next charge."""
+
+    company_id: int
+    company: str
+    billing_mode: str
+    card: str | None  # "Visa ending 4242"
+    expires: date | None  # the last day it works
+    next_charge_on: date
+
+
+@dataclass(frozen=True)
+class Paid:
+    month: Month
+    amount: Money
+    paid_on: date | None
+
+
+@dataclass(frozen=True)
+class PaymentsMade:
+    """The company's paid statements, latest first, and what is still open."""
+
+    company_id: int
+    company: str
+    paid: list[Paid]
+    unpaid: list[Unpaid]

@@ -7,6 +7,7 @@ from storage.tables.companies import Access, Company
 from storage.tables.events import AuditEvent, Outbox, ProcessedEvent
 from storage.tables.people import Operator, Person, Team, TeamMember, Workspace
 from storage.tables.statements import Correction, Statement, StatementLine
+from storage.tables.threads import QuestionThread
 
 __all__ = [
     "Access",
@@ -23,6 +24,7 @@ __all__ = [
     "PlanAssignment",
     "PlanVersion",
     "ProcessedEvent",
+    "QuestionThread",
     "Statement",
     "StatementLine",
     "Team",

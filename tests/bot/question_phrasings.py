@@ -17,15 +17,26 @@ class Phrasing(NamedTuple):
 
 INTENTS = (
     "next_charge",
+    "due_date",
     "due",
-    "last_statement",
     "overdue",
+    "last_statement",
     "app_plan",
+    "billed_apps",
+    "app_cost",
     "billing_access",
+    "invoice_email",
     "pay",
+    "card_expiry",
+    "payments_made",
     "permissions",
     "unknown",
 )
+# Issue 19 split two intents, and seven phrasings here were relabelled with it: "when is the
+# invoice due", "due date for the current bill?", "when's the deadline to pay this months
+# invoce" and "when is payment due" ask the due date (due_date), not the amount owed (due);
+# "who gets the invoices", "who receives the statements for initech?" and "who gets the invoice
+# emails" ask where statements are sent (invoice_email), not who has billing access.
 
 ACME = "Acme & Sons"
 GLOBEX = "Globex Corporation"
@@ -58,12 +69,12 @@ PHRASINGS: list[Phrasing] = [
     Phrasing("next month's charge estimate for Initech", "next_charge", INITECH, "UDAN", "CRANDOM"),
     # ---- due ---------------------------------------------------------------
     Phrasing("what do we owe?", "due", ACME),
-    Phrasing("when is the invoice due", "due", ACME),
+    Phrasing("when is the invoice due", "due_date", ACME),
     Phrasing("how much is due right now", "due", ACME),
     Phrasing("whats our balance", "due", ACME),
     Phrasing("amount due?", "due", GLOBEX, "UBEA", "DBEA"),
     Phrasing("WHAT DOES GLOBEX OWE", "due", GLOBEX),
-    Phrasing("due date for the current bill?", "due", ASK, "UDAN", "DDAN"),
+    Phrasing("due date for the current bill?", "due_date", ASK, "UDAN", "DDAN"),
     Phrasing(
         "hi! could you let me know how much we currently owe and when it needs to be paid by?",
         "due",
@@ -73,12 +84,12 @@ PHRASINGS: list[Phrasing] = [
     ),
     Phrasing("outstanding balance for initech", "due", INITECH),
     Phrasing(
-        "when's the deadline to pay this months invoce", "due", ACME
+        "when's the deadline to pay this months invoce", "due_date", ACME
     ),  # why: asks *when*, not *how* to pay
     Phrasing("how much do i owe", "due", ACME, "UCARLA", "CRANDOM"),
     Phrasing("balance due for acme?", "due", ACME, "UDAN", "CRANDOM"),
     Phrasing("what's owed on globx right now", "due", GLOBEX, "UDAN", "DDAN"),
-    Phrasing("when is payment due", "due", ACME),
+    Phrasing("when is payment due", "due_date", ACME),
     Phrasing("whats the current amount due on tps-reports", "due", INITECH, "UDAN", "CRANDOM"),
     Phrasing(
         "what do we owe right now?", "due", ACME, "UBEA", "CACME"
@@ -167,10 +178,10 @@ PHRASINGS: list[Phrasing] = [
     # ---- billing_access ----------------------------------------------------
     Phrasing("who can see our bills?", "billing_access", ACME),
     Phrasing("who has billing access", "billing_access", ACME),
-    Phrasing("who gets the invoices", "billing_access", ACME),
+    Phrasing("who gets the invoices", "invoice_email", ACME),
     Phrasing("who can manage billing for globex", "billing_access", GLOBEX),
     Phrasing("biling acess list", "billing_access", ASK, "UDAN", "DDAN"),
-    Phrasing("who receives the statements for initech?", "billing_access", INITECH),
+    Phrasing("who receives the statements for initech?", "invoice_email", INITECH),
     Phrasing("WHO HAS ACCESS TO BILLING", "billing_access", ACME, "UCARLA", "DCARLA"),
     Phrasing("who's the billing contact at globx", "billing_access", GLOBEX, "UDAN", "CRANDOM"),
     Phrasing("who else can view our invoices?", "billing_access", GLOBEX, "UBEA", "DBEA"),
@@ -181,7 +192,7 @@ PHRASINGS: list[Phrasing] = [
         "UDAN",
         "DDAN",
     ),
-    Phrasing("who gets the invoice emails", "billing_access", GLOBEX, "UBEA", "CRANDOM"),
+    Phrasing("who gets the invoice emails", "invoice_email", GLOBEX, "UBEA", "CRANDOM"),
     Phrasing("list people with billing access", "billing_access", ASK, "UDAN", "CRANDOM"),
     Phrasing("who can pay our bills", "billing_access", ACME),  # why: asks *who*, not how to pay
     Phrasing("who handles billing on initech's side", "billing_access", INITECH),

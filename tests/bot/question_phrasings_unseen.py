@@ -40,7 +40,7 @@ PHRASINGS: list[Phrasing] = [
     Phrasing("what's globex's open amount this cycle", "due", GLOBEX),
     Phrasing(
         "by what date does the current invoice need paying? trying to get it on the finance calendar",
-        "due",
+        "due_date",  # relabelled with issue 19: it asks the due date
         ACME,
         "UCARLA",
         "DCARLA",
@@ -133,7 +133,9 @@ PHRASINGS: list[Phrasing] = [
     Phrasing(
         "who are the billing admins for acme n sons", "billing_access", ACME, "UDAN", "CRANDOM"
     ),
-    Phrasing("who gets cc'd when an invoice goes out", "billing_access", ACME, "UCARLA", "CRANDOM"),
+    Phrasing(
+        "who gets cc'd when an invoice goes out", "invoice_email", ACME, "UCARLA", "CRANDOM"
+    ),  # relabelled with issue 19
     Phrasing(
         "which people at globx are set up to handle payments", "billing_access", GLOBEX
     ),  # why: asks *who*, not how to pay

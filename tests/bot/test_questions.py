@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.questions.reader import INTENTS, MAX_QUESTION, Question, understand
+from bot.questions.reader import INTENTS, MAX_QUESTION, understand
 
 COMPANIES = ["Acme & Sons", "Globex Corporation", "Initech", "Billing Co"]
 APPS = ["shop", "acme-blog", "tps-reports"]
@@ -21,9 +21,8 @@ def test_company_names_are_found_misspelled_possessive_or_in_part():
 
 
 def test_an_app_is_found_with_or_without_its_dashes():
-    assert understand("what plan is tps reports on", COMPANIES, APPS) == Question(
-        "app_plan", None, "tps-reports"
-    )
+    read = understand("what plan is tps reports on", COMPANIES, APPS)
+    assert (read.intent, read.company, read.app) == ("app_plan", None, "tps-reports")
     assert understand("which tier is acme-blog on", COMPANIES, APPS).app == "acme-blog"
 
 

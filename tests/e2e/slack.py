@@ -137,7 +137,16 @@ class Billbot:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database_url = env["DATABASE_URL"]
-        self.log = open(env["BILLBOT_LOG"], "w")  # noqa: SIM115  (closed in stop)
+        self.env, self.args = env, args
+        self._start(env, args, "w")
+
+    def restart(self) -> None:
+        """Stopped and started again, on the same database and port."""
+        self.stop()
+        self._start(self.env, self.args, "a")
+
+    def _start(self, env: dict[str, str], args: tuple[str, ...], mode: str) -> None:
+        self.log = open(env["BILLBOT_LOG"], mode)  # noqa: SIM115  (closed in stop)
         self.process = subprocess.Popen(
             [str(BILLBOT), "serve", *args],
             env={"PUBLIC_URL": self.url, **env, "PORT": str(self.port)},

@@ -22,8 +22,16 @@ from tests.e2e.slack import Billbot, serve_env
 ACME, GLOBEX = "Acme & Sons", "Globex Corporation"
 HEADS = [
     (r"^\*Next charge for (.+?)\*", "next_charge"),
+    (r"^\*Due date for (.+?)\*", "due_date"),
     (r"^\*Due from (.+?)\*", "due"),
-    (r"^\*Last statement of (.+?)\*", "last_statement"),
+    (r"^\*(?:Last statement|\w+ \d{4} statement) of (.+?)\*", "last_statement"),
+    (r"^\*Billed apps at (.+?)\*", "billed_apps"),
+    (r"^\*Billing of \S+ \((.+?)\)\*", "billed_apps"),
+    (r"^\*Monthly cost at (.+?)\*", "app_cost"),
+    (r"^\*Monthly cost of \S+ \((.+?)\)\*", "app_cost"),
+    (r"^\*Invoice e-mail of (.+?)\*", "invoice_email"),
+    (r"^\*Card on file for (.+?)\*", "card_expiry"),
+    (r"^\*Payments from (.+?)\*", "payments_made"),
     (r"^\*Overdue at (.+?)\*", "overdue"),
     (r"^\*Plans at (.+?)\*", "app_plan"),
     (r"^\*Plan of \S+ \((.+?)\)\*", "app_plan"),
@@ -69,13 +77,16 @@ def ask(billbot, standin, text: str, asker: str, channel: str) -> dict:
     return answer_to(standin, ts)
 
 
-def send(billbot, text: str, asker: str, channel: str) -> str:
+def send(billbot, text: str, asker: str, channel: str, thread: str | None = None) -> str:
+    """The question as Slack sends it (in `thread` when given); its ts."""
     ts = f"{time.time():.0f}.{next(_ts):06d}"
     if channel.startswith("D"):
         event = {"type": "message", "channel_type": "im", "text": text}
     else:
         event = {"type": "app_mention", "text": f"<@UBOT> {text}"}
     event |= {"user": PEOPLE.get(asker, asker), "channel": channel, "ts": ts, "event_ts": ts}
+    if thread is not None:
+        event["thread_ts"] = thread
     status, _, seconds = billbot.event(event, f"Ev{ts.replace('.', '')}")
     assert status == 200 and seconds < 3
     return ts
@@ -163,6 +174,8 @@ def test_elsewhere_a_stranger_learns_no_amount_and_not_that_the_company_exists(b
             "when is the next payment for Wonka Industries?",
             "what does globex owe",
             "what does hooli owe",
+            "how much is shop costing us?",
+            "which apps are billed to acme?",
         )
         for channel in ("CRANDOM", "DNOBODY")
     }
@@ -352,3 +365,97 @@ def test_home_shows_companies_next_charges_and_invitations_to_accept(billbot, st
         "View statement",
     ):
         assert name in dan_text
+
+
+def answers_in(standin, thread: str, count: int, timeout: float = 20.0) -> list[dict]:
+    """The first `count` answers posted in the thread, once there are that many."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [
+            c
+            for c in standin.calls()
+            if c["method"] in ("chat.postMessage", "chat.postEphemeral")
+            and str(c["args"].get("thread_ts")) == thread
+        ]
+        if len(found) >= count:
+            return found[:count]
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} answers in the thread of {thread}")
+
+
+def test_a_follow_up_in_a_thread_keeps_its_company_and_question_across_a_restart(billbot, standin):
+    first = send(billbot, "what's on globex's last statement?", "UDAN", "DDAN")
+    assert answer_to(standin, first)["args"]["text"].startswith(f"*Last statement of {GLOBEX}*")
+    # dan has three companies: asked alone, this would ask which one
+    send(billbot, "is anything overdue?", "UDAN", "DDAN", thread=first)
+    second = answers_in(standin, first, 2)[1]["args"]["text"]
+    assert second.startswith(f"*Overdue at {GLOBEX}*"), second
+    billbot.restart()
+    send(billbot, "what about initech?", "UDAN", "DDAN", thread=first)
+    third = answers_in(standin, first, 3)[2]["args"]["text"]
+    assert third.startswith("*Overdue at Initech*"), third
+
+
+def test_a_follow_up_keeps_the_question_for_another_app_or_month(billbot, standin):
+    plan = send(billbot, "what plan is acme-blog on?", "UDAN", "CACME")
+    assert answer_to(standin, plan)["args"]["text"].startswith(f"*Plan of acme-blog ({ACME})*")
+    send(billbot, "and shop?", "UDAN", "CACME", thread=plan)
+    assert answers_in(standin, plan, 2)[1]["args"]["text"].startswith(f"*Plan of shop ({ACME})*")
+    statement = send(billbot, "show the last statement", "UDAN", "CACME")
+    assert answer_to(standin, statement)["args"]["text"].startswith(f"*Last statement of {ACME}*")
+    send(billbot, "and this month?", "UDAN", "CACME", thread=statement)
+    this_month = Month.of(datetime.now(UTC).date()).label()
+    shown = answers_in(standin, statement, 2)[1]["args"]["text"]
+    assert shown.startswith(f"*{this_month} statement of {ACME}*: an estimate"), shown
+    assert "shop" in shown and "Total" in shown
+
+
+def test_two_close_intents_are_asked_back_and_the_button_is_answered_in_the_thread(
+    billbot, standin
+):
+    # the model finds "payment status" as much about payments made as about overdue ones
+    asked = send(billbot, "payment status", "UDAN", "CACME")
+    call = answer_to(standin, asked)
+    assert call["args"]["text"] == "*What was paid, or what is overdue?*"
+    picks = [e for b in call["args"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [p["text"]["text"] for p in picks] == ["What was paid", "What is overdue"]
+    where = {"channel": {"id": "CACME"}, "container": {"type": "message", "channel_id": "CACME"}}
+    click(billbot, "UDAN", picks[1]["action_id"], picks[1]["value"], **where)
+    answer = answers_in(standin, asked, 2)[1]
+    assert answer["args"]["text"].startswith(f"*Overdue at {ACME}*")
+    assert answer["args"]["channel"] == "CACME"
+
+
+def test_the_new_questions_are_answered_with_the_companys_facts(billbot, standin):
+    def said(question: str, asker: str = "UDAN", channel: str = "CACME") -> str:
+        return ask(billbot, standin, question, asker, channel)["args"]["text"]
+
+    billed = said("which apps are billed to us?")
+    assert billed.startswith(f"*Billed apps at {ACME}*")
+    assert "• shop (production): billed, Basic (49.00 USD a month)" in billed
+    assert "• acme-blog (production): not billed, no custom domain yet" in billed
+    why = said("why is acme-blog not on the bill?", "UCARLA", "DCARLA")
+    assert why.startswith(f"*Billing of acme-blog ({ACME})*: not billed: no custom domain yet")
+    cost = said("how much is shop costing us?")
+    assert cost == f"*Monthly cost of shop ({ACME})*: *49.00 USD a month* on Basic."
+    today = datetime.now(UTC).date()
+    due_day = (today.replace(day=28) + timedelta(days=4)).replace(day=15)
+    due = said("when is the bill due?")
+    assert due.startswith(f"*Due date for {ACME}*: nothing is waiting to be paid"), due
+    assert f"due by *15 {due_day:%b %Y}*" in due
+    assert said("who gets the invoices?").startswith(f"*Invoice e-mail of {ACME}*: none yet")
+    card = said("when does our card expire?")
+    assert card.startswith(f"*Card on file for {ACME}*: none: it is billed by hand")
+    paid = said("what have we paid so far?", "UBEA", "DBEA")
+    assert paid.startswith(f"*Payments from {GLOBEX}*: none recorded yet")
+    balance = said("what's our balance")
+    assert balance.startswith(f"*Due from {ACME}*: nothing right now")
+
+
+def test_another_bill_mentioned_is_answered_for_our_company_once(billbot, standin):
+    text = ask(
+        billbot, standin, "did the power bill go through? and ours here?", "UCARLA", "DCARLA"
+    )
+    text = text["args"]["text"]
+    assert text.startswith(f"*Payments from {ACME}*"), text
+    assert text.count("Acme") == 1 and "power bill" in text

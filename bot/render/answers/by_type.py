@@ -3,16 +3,32 @@
 from collections.abc import Callable
 from typing import Any
 
-from bot.render.answers import access, app_plans, askable, charges, last_statement, paying
+from bot.render.answers import (
+    access,
+    app_billing,
+    app_plans,
+    askable,
+    charges,
+    dates_and_payments,
+    invoice_email,
+    last_statement,
+    paying,
+)
 from bot.render.answers.said import Said
 from commands.pay_link import PayLink
 from commands.questions.answers import (
+    AppCosts,
     AppPlans,
+    BilledApps,
     BillingPeople,
     CannotPay,
+    CardOnFile,
+    DueDate,
     Dues,
+    InvoiceEmail,
     LastStatement,
     PaidByHand,
+    PaymentsMade,
     Permissions,
     Upcoming,
     WhichCompany,
@@ -29,6 +45,12 @@ _RENDERERS: dict[type, Callable[[Any, str], Said]] = {
     CannotPay: paying.cannot_pay,
     PaidByHand: paying.paid_by_hand,
     WhichCompany: askable.which_company,
+    DueDate: dates_and_payments.due_date,
+    CardOnFile: dates_and_payments.card_on_file,
+    PaymentsMade: dates_and_payments.payments_made,
+    BilledApps: app_billing.billed_apps,
+    AppCosts: app_billing.app_costs,
+    InvoiceEmail: invoice_email.invoice_email,
 }
 
 

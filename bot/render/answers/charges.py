@@ -33,9 +33,14 @@ def dues(result: Dues, audience: str) -> Said:
     up = result.upcoming
     stripe, card = up.billing_mode == "stripe", up.card is not None
     head = f"*Due from {result.company}*: "
+    carried = [
+        f"{c.amount} from {c.month.label()} was below the minimum charge: it is carried into "
+        f"the {up.month.label()} statement."
+        for c in result.carried
+    ]
     if not result.unpaid:
         return Said(
-            head + f"nothing right now. Next: {upcoming_line(up)}",
+            "\n".join([head + f"nothing right now. Next: {upcoming_line(up)}", *carried]),
             money_buttons(up.company_id, up, stripe, card),
         )
     total = sum(u.amount.amount_minor for u in result.unpaid)
@@ -44,6 +49,7 @@ def dues(result: Dues, audience: str) -> Said:
         when = f", due {day(u.due_on)}" if u.due_on else ""
         lateness = f" ({u.days_late} days late)" if u.days_late else ""
         lines.append(f"• {u.month.label()}: {u.amount}{when}{lateness}")
+    lines += carried
     return Said("\n".join(lines), money_buttons(up.company_id, None, stripe, card))
 
 

@@ -1,4 +1,5 @@
-"""The last closed statement, line by line, or the running month when none is closed yet."""
+"""The last closed statement (or the month asked about), line by line, or the running month
+when none is closed yet."""
 
 from billing.money import Money
 from bot.render.answers.said import Said, buttons
@@ -9,7 +10,11 @@ MAX_LINES = 12  # a statement's lines shown in the answer; "View statement" show
 
 
 def last_statement(result: LastStatement, audience: str) -> Said:
-    shown = result.statement
+    shown, asked = result.statement, result.asked
+    if asked is not None and shown is None:
+        return Said(
+            f"*{asked.label()} statement of {result.company}*: there is none for that month."
+        )
     if shown is None:
         up = result.upcoming
         return Said(
@@ -17,8 +22,14 @@ def last_statement(result: LastStatement, audience: str) -> Said:
             f"{up.month.label()} comes to {up.amount} so far (an estimate).",
             buttons(view_button(result.company_id, up.month)),
         )
-    state = shown.status.replace("_", " ")
-    lines = [f"*Last statement of {result.company}*: {shown.month.label()}, {state}."]
+    state = "an estimate: the month is still open" if shown.status == "draft" else shown.status
+    state = state.replace("_", " ")
+    head = (
+        f"*{asked.label()} statement of {result.company}*: {state}."
+        if asked is not None
+        else f"*Last statement of {result.company}*: {shown.month.label()}, {state}."
+    )
+    lines = [head]
     lines += [
         f"• {line.description}: {Money(line.amount_minor, shown.currency)}"
         for line in shown.lines[:MAX_LINES]

@@ -11,6 +11,7 @@ from bot.slack.listeners import (
     mentions,
     pay_button,
     pdf_button,
+    question_buttons,
     statement_buttons,
 )
 
@@ -21,6 +22,7 @@ SURFACES = (
     pdf_button,
     statement_buttons,
     mentions,
+    question_buttons,
     home,
     forms,
 )

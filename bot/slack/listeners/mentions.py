@@ -1,9 +1,11 @@
 """@billbot in a channel, and direct messages: questions in plain words, answered in thread."""
 
+from typing import Any
+
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.ask import answer_question
+from bot.ask import Answer, answer_question
 from bot.render.blocks import fallback_text
 from bot.render.message_blocks import message_blocks
 from bot.slack.door import Door
@@ -49,6 +51,7 @@ def reply_to_question(door: Door, event: dict, client: WebClient, team_id: str) 
     if event.get("bot_id") or event.get("subtype") or not event.get("user"):
         return
     actor = door.actors.actor(client, team_id, event["user"])
+    thread_ts = str(event.get("thread_ts") or event.get("ts") or "") or None
     got = answer_question(
         event.get("text") or "",
         uow=door.uow,
@@ -57,15 +60,23 @@ def reply_to_question(door: Door, event: dict, client: WebClient, team_id: str) 
         direct=event.get("channel_type") == "im",
         now=door.clock(),
         terms=door.terms,
+        thread_ts=thread_ts,
     )
+    post_answer(client, got, event["channel"], event["user"], thread_ts)
+
+
+def post_answer(
+    client: WebClient, got: Answer, channel: str, user: str, thread_ts: str | None
+) -> None:
+    """In the thread: for everyone there, or for the asker alone when `got` is private."""
     text = got.said.text
-    reply = {
-        "channel": event["channel"],
-        "thread_ts": event.get("thread_ts") or event.get("ts"),
+    reply: dict[str, Any] = {
+        "channel": channel,
+        "thread_ts": thread_ts,
         "text": fallback_text(text),
         "blocks": message_blocks(text, got.said.buttons),
     }
     if got.private:
-        client.chat_postEphemeral(user=event["user"], **reply)
+        client.chat_postEphemeral(user=user, **reply)
     else:
         client.chat_postMessage(**reply)

@@ -1,6 +1,6 @@
-"""The cue phrases of each intent and their weights, written over the vocabulary's words and
-the placeholders a found name leaves (<app>, <company>, <plan>). Weak cues ("who", "next",
-"last") count only in a question about billing."""
+"""The first reader, kept for comparison only: cue phrases with weights per intent (the reader
+billbot shipped before the intent model). bench/compare_readers.py scores it beside the model.
+It knows only the intents it was written for."""
 
 import re
 from dataclasses import dataclass
@@ -102,3 +102,48 @@ CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bmy (account|membership)\b|\bmembership\b|\bmyself\b|\b(can|could) i add\b", 2, True),
     ),
 }
+
+
+# Words that make a question about billing, so that weak cues may count.
+BILLING = re.compile(
+    r"\b(access|amount|balance|bank|bills?|billed|billing|card|charged?|charges|charging|cost|"
+    r"debit(ed)?|due|estimate|invoiced?|invoices|late|overdue|owed?|owes|owing|paid|pay|paying|"
+    r"payments?|permissions?|plans?|receipt|renew\w*|role|statements?|subscription|tiers?|"
+    r"unpaid|arrears|outstanding|autopay|cycle|tab|payable|cutoff|total|visa|amex|mastercard|"
+    r"ach|sepa|settle|finance|privileges|membership|how much)\b|<app>|<company>|<plan>"
+)
+# among intents with the same score, the first of these wins; the others after them
+_ORDER = {intent: n for n, intent in enumerate(("permissions", "pay", "overdue", "app_plan"))}
+
+
+def best_intent(plain: str) -> str:
+    """The intent whose cues score highest in `plain` (canonical words), or "unknown"."""
+    about_billing = bool(BILLING.search(plain))
+    scores = {
+        intent: sum(
+            c.weight for c in cues if (about_billing or not c.weak) and c.pattern.search(plain)
+        )
+        for intent, cues in CUES.items()
+    }
+    best = max(scores.values())
+    if best < 2:
+        return "unknown"
+    tied = [intent for intent, score in scores.items() if score == best]
+    return min(tied, key=lambda intent: _ORDER.get(intent, len(_ORDER)))
+
+
+def cue_intent(text: str, companies=(), apps=(), plans=()) -> str:
+    """The old reader's intent for `text` ("unknown" when no cue scores)."""
+    from bot.questions.names import app_keys, company_keys, find_name
+    from bot.questions.vocabulary import canonical, words_of
+
+    words = words_of(text[:500])
+    _, words = find_name(words, app_keys(tuple(sorted(apps))), "<app>")
+    _, words = find_name(words, app_keys(tuple(sorted(plans))), "<plan>")
+    _, words = find_name(words, company_keys(tuple(sorted(companies))), "<company>")
+    plain = " ".join(canonical(w) for w in words)
+    if re.search(
+        r"\b(what can you do|what do you do|who are you|help)\b", plain
+    ) and not BILLING.search(plain):
+        return "unknown"
+    return best_intent(plain)
