@@ -6,6 +6,7 @@ from datetime import date
 
 from billing.money import Money
 from billing.periods import Month
+from billing.statement import min_charge_minor
 
 MAX_LINES = 12
 
@@ -60,6 +61,9 @@ def statement_ready(
         if stripe
         else f"It is billed by hand: please pay it as invoiced by {day(due_on)}."
     )
+    if total.amount_minor < min_charge_minor(total.currency):
+        what = "a credit" if total.amount_minor < 0 else "below the minimum charge"
+        how = f"Nothing to pay now: the total is {what} and carries into next month's statement."
     return "\n".join(
         [
             f"*{company}: statement {number or ''} for {month.label()}*".replace("  ", " "),

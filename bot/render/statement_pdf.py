@@ -46,7 +46,8 @@ def payment_words(document: StatementDocument) -> str:
         return f"Paid{on} by {card}." if document.by_card and card else f"Paid{on}."
     small = document.total_minor < min_charge_minor(document.currency)
     if document.status == "carried" or (document.status == "finalized" and small):
-        return "Below the minimum charge: carried to next month's statement, nothing to pay now."
+        below = "A credit" if document.total_minor < 0 else "Below the minimum charge"
+        return f"{below}: carried to next month's statement, nothing to pay now."
     if document.status == "void":
         return "Void: nothing to pay."
     due = f" by {day(document.due_on)}" if document.due_on else ""
