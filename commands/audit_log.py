@@ -34,7 +34,7 @@ class AuditPage:
 
 
 def audit_log(uow: UnitOfWork, *, actor: Actor, company: str, page: int = 1) -> AuditPage:
-    with uow:
+    with uow.read():
         seen = visible_company(uow, actor, company)
         pages = max(1, -(-event_count(uow.session, seen.id) // PAGE))
         page = min(max(1, page), pages)

@@ -25,7 +25,7 @@ class AccessView:
 
 
 def list_access(uow: UnitOfWork, *, actor: Actor, company: str) -> AccessView:
-    with uow:
+    with uow.read():
         seen = visible_company(uow, actor, company)
         return access_view(uow.session, seen.id, seen.company.name)
 

@@ -25,7 +25,7 @@ class AppList:
 def list_apps(
     uow: UnitOfWork, *, actor: Actor, now: datetime, company: str | None = None
 ) -> AppList:
-    with uow:
+    with uow.read():
         if company is not None:
             seen = visible_company(uow, actor, company)
             names = {seen.id: seen.company.name}

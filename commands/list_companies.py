@@ -31,7 +31,7 @@ class CompanyList:
 
 def list_companies(uow: UnitOfWork, *, actor: Actor) -> CompanyList:
     """Your companies; operators see every company of the workspace."""
-    with uow:
+    with uow.read():
         session = uow.session
         roles = companies_of(session, actor.person_id)
         member_of = None if actor.is_operator else actor.person_id

@@ -35,7 +35,7 @@ class InviteList:
 def list_invitations(
     uow: UnitOfWork, *, actor: Actor, now: datetime, company: str | None = None
 ) -> InviteList:
-    with uow:
+    with uow.read():
         session = uow.session
         roles = companies_of(session, actor.person_id)
         managed = [c for c, r in roles.items() if r in ("owner", "admin")]

@@ -42,7 +42,7 @@ class PlanList:
 
 
 def list_plans(uow: UnitOfWork, *, actor: Actor, now: datetime) -> PlanList:
-    with uow:
+    with uow.read():
         plans = price_list(uow.session, actor.workspace_id)
         history = price_history(uow.session, plans)
         views = [plan_view(p, history[p.id or 0], local_date(now, "UTC")) for p in plans]

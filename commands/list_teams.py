@@ -27,7 +27,7 @@ class TeamList:
 
 def list_teams(uow: UnitOfWork, *, actor: Actor) -> TeamList:
     require_developer(actor)
-    with uow:
+    with uow.read():
         teams = workspace_teams(uow.session, actor.workspace_id)
         grouped: dict[int, list[tuple[str, str]]] = {}
         for team_id, name, access in members_of(uow.session, [id_of(t) for t in teams]):

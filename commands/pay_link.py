@@ -41,7 +41,7 @@ def pay_link_by_id(
 
 
 def _link(uow: UnitOfWork, gateway: Gateway, find: Callable[[], Seen], public_url: str) -> PayLink:
-    with uow:
+    with uow.read():
         seen = find()
         require(seen.role, Action.UPDATE_PAYMENT, seen.company.name)
         row = seen.company

@@ -28,7 +28,7 @@ class Preview:
 
 def preview_invitation(uow: UnitOfWork, *, token: str, now: datetime) -> Preview:
     """Raises InvitationUnusable (unknown, expired, withdrawn, answered) with the reason."""
-    with uow:
+    with uow.read():
         session = uow.session
         invitation = by_token(session, token)
         lifetime(invitation).require_open(now)

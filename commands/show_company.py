@@ -27,7 +27,7 @@ class CompanyView:
 
 
 def show_company(uow: UnitOfWork, *, actor: Actor, company: str, now: datetime) -> CompanyView:
-    with uow:
+    with uow.read():
         seen = visible_company(uow, actor, company)
         row = seen.company
         apps = app_views(uow, [seen.id], names={seen.id: row.name}, now=now)

@@ -49,7 +49,7 @@ class HomeView:
 def show_home(
     uow: UnitOfWork, *, actor: Actor, now: datetime, calendar: Calendar = Calendar()
 ) -> HomeView:
-    with uow:
+    with uow.read():
         session = uow.session
         roles = companies_of(session, actor.person_id)
         held = companies_in(session, actor.workspace_id, roles.keys())

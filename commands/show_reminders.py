@@ -26,7 +26,7 @@ class ReminderSettings:
 
 
 def show_reminders(uow: UnitOfWork, *, actor: Actor, company: str) -> ReminderSettings:
-    with uow:
+    with uow.read():
         return reminder_settings(visible_company(uow, actor, company).company)
 
 

@@ -60,7 +60,7 @@ def show_statement(
     pdf: bool = False,
     calendar: Calendar = Calendar(),
 ) -> StatementView:
-    with uow:
+    with uow.read():
         seen = visible_company(uow, actor, company)
         today = local_date(now, seen.company.timezone)
         month = month or Month.of(today)

@@ -22,7 +22,7 @@ class WhoAmIView:
 
 
 def who_am_i(uow: UnitOfWork, *, actor: Actor) -> WhoAmIView:
-    with uow:
+    with uow.read():
         roles = companies_of(uow.session, actor.person_id)
         companies = companies_in(uow.session, actor.workspace_id, roles.keys())
         held = [(c.name, roles[c.id or 0]) for c in companies]

@@ -7,6 +7,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 DEFAULT_URL = "sqlite:///billbot.db"
+READS_ONLY = "billbot_reads_only"  # execution option of units of work that only read
 
 
 def normalize_url(url: str) -> str:
@@ -25,7 +26,7 @@ def make_engine(url: str = DEFAULT_URL, **kwargs: Any) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
@@ -39,6 +40,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection: Any) -> None:
+def _sqlite_begin(connection: Any) -> None:
     # One writer at a time, taken at BEGIN: no read-then-upgrade deadlocks between use cases.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A unit of work that only reads (storage/unit_of_work.py) begins deferred: a snapshot
+    # that neither waits for the writer nor holds it up.
+    if connection.get_execution_options().get(READS_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -21,7 +21,7 @@ def first_time(uow: UnitOfWork, *, source: str, event_id: str, now: datetime) ->
 
 
 def seen_before(uow: UnitOfWork, *, source: str, event_id: str) -> bool:
-    with uow:
+    with uow.read():
         found = uow.session.exec(
             select(ProcessedEvent.id).where(
                 ProcessedEvent.source == source, ProcessedEvent.event_id == event_id[:128]

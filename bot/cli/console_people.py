@@ -18,7 +18,7 @@ def console_user_id(name: str) -> str:
 
 def known_person(uow: UnitOfWork, name: str) -> Person | None:
     """The one console person of that name, if there is exactly one."""
-    with uow:
+    with uow.read():
         workspace = lookups.workspace_by_team(uow.session, CONSOLE_TEAM)
         if workspace is None or workspace.id is None:
             return None
@@ -27,7 +27,7 @@ def known_person(uow: UnitOfWork, name: str) -> Person | None:
 
 
 def people_line(uow: UnitOfWork) -> str:
-    with uow:
+    with uow.read():
         workspace = lookups.workspace_by_team(uow.session, CONSOLE_TEAM)
         rows = uow.session.exec(
             select(Person).where(Person.workspace_id == (workspace.id if workspace else -1))

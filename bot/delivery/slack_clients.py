@@ -34,7 +34,7 @@ class BotTokens:
             if self.installations is None:
                 self._tokens[workspace_id] = self.settings.slack_bot_token
             else:
-                with self.uow:
+                with self.uow.read():
                     workspace = self.uow.session.get(Workspace, workspace_id)
                     team_id = workspace.team_id if workspace else ""
                 bot = self.installations.find_bot(enterprise_id=None, team_id=team_id)

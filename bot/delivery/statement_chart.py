@@ -15,7 +15,7 @@ def statement_chart(uow: UnitOfWork, row: Claimed) -> tuple[bytes, str] | None:
     """The PNG and its title; None when the row has no company (any more)."""
     if row.company_id is None:
         return None
-    with uow:
+    with uow.read():
         session = uow.session
         company = session.get(Company, row.company_id)
         if company is None:

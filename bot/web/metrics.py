@@ -20,7 +20,7 @@ class OutboxDepth(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         try:
-            with self.uow:
+            with self.uow.read():
                 pending = self.uow.session.exec(
                     select(func.count()).where(Outbox.status == "pending")
                 ).one()

@@ -18,7 +18,7 @@ def app_plans(
     app: str | None,
     now: datetime,
 ) -> AppPlans:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         apps = [
             a

@@ -24,7 +24,7 @@ class Askable:
 
 
 def askable(uow: UnitOfWork, actor: Actor, channel_id: str | None) -> Askable:
-    with uow:
+    with uow.read():
         session = uow.session
         person_id = None if actor.is_operator else actor.person_id
         companies: dict[str, int] = {}

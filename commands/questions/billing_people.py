@@ -11,7 +11,7 @@ from storage.unit_of_work import UnitOfWork
 def billing_people(
     uow: UnitOfWork, actor: Actor, company_id: int, *, channel_id: str | None
 ) -> BillingPeople:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         view = access_view(uow.session, seen.id, seen.company.name)
         people = [

@@ -25,7 +25,7 @@ def dues(
     calendar: Calendar,
     overdue_only: bool = False,
 ) -> Dues:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         up = upcoming(uow.session, seen.company, now, calendar)
         since = str(up.month.previous())  # a carried total lands on the month after it

@@ -25,7 +25,7 @@ def last_statement(
     month: Month | None = None,
 ) -> LastStatement:
     """`month`: the month asked about; a month before the company or after this one has none."""
-    with uow:
+    with uow.read():
         session = uow.session
         seen = read_access(session, actor, company_id, channel_id)
         row = seen.company

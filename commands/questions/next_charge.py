@@ -19,6 +19,6 @@ def next_charge(
     now: datetime,
     calendar: Calendar,
 ) -> Upcoming:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         return upcoming(uow.session, seen.company, now, calendar)

@@ -20,7 +20,7 @@ def pay(
 ) -> PayLink | CannotPay | PaidByHand:
     """The same link `/billing pay` gives, for the roles allowed to pay; the others learn whom
     to ask. A company billed by hand learns how it pays instead."""
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         row = seen.company
         name, role = row.name, seen.role

@@ -10,7 +10,7 @@ from storage.unit_of_work import UnitOfWork
 def permissions(
     uow: UnitOfWork, actor: Actor, company_id: int, *, channel_id: str | None
 ) -> Permissions:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         doable = [a.value for a in PERMISSIONS if allowed(seen.role, a)]
         return Permissions(

@@ -35,7 +35,7 @@ def statement_page(
     calendar: Calendar,
 ) -> StatementPage:
     """From the month the company was set up to the current one; other months are refused."""
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         row = seen.company
         current = Month.of(local_date(now, row.timezone))

@@ -1,6 +1,7 @@
 """The storage layer itself: schema from migrations, constraints, time, transactions."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -14,10 +15,12 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from storage.migrate import alembic_config
+from storage.database import make_engine
+from storage.migrate import alembic_config, upgrade
 from storage.notices import notify
 from storage.outbox import Outcome, claim, record
 from storage.tables import Access, Company, ProcessedEvent, Workspace
+from storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW, PG_ADMIN, _pg_admin, person
 
 
@@ -165,3 +168,31 @@ def test_a_message_that_may_have_gone_out_is_claimed_as_resumed_after_a_retry(uo
     )
     again = {row.key: row.resumed for row in claim(uow, now=later, limit=10)}
     assert again == {"maybe": True, "surely-not": False}
+
+
+def test_a_unit_that_reads_cannot_commit(uow):
+    with uow.read(), pytest.raises(RuntimeError, match="cannot commit"):
+        uow.session.add(Workspace(team_id="T9", name="x", created_at=NOW))
+        uow.commit()
+    with uow.read():
+        assert uow.session.exec(select(Workspace)).all() == []
+
+
+def test_on_sqlite_a_unit_that_reads_does_not_wait_for_the_writer(tmp_path):
+    """A writer holds SQLite's write lock; a unit of work that only reads gets its snapshot at
+    once (a unit that may write would wait for the lock), and sees nothing uncommitted."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'locked.db'}")
+    upgrade(engine)
+    uow = UnitOfWork(engine)
+    _workspace(uow, "T1")
+    writer = sqlite3.connect(tmp_path / "locked.db", isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO workspace (team_id, name, created_at) VALUES ('T2', 'x', '')")
+        with uow.read():
+            teams = uow.session.exec(select(Workspace.team_id)).all()
+        assert teams == ["T1"]
+    finally:
+        writer.rollback()
+        writer.close()
+        engine.dispose()
