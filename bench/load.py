@@ -88,7 +88,8 @@ SLACK_TIMEOUT = 3.0  # Slack retries what is not acknowledged within 3 s
 # A call answers load request i when it is a post to its response_url (.../respond/<kind>-<i>),
 # a views.open with its trigger_id (<i>.<n>.<run>), or a message or ephemeral message in the
 # mentions' channel threaded under its ts (<seconds>.<i>). Home tabs (views.publish) carry no
-# id: they are counted.
+# id: they are told apart by person (a Home open is answered by the next drawing of that
+# person's tab: billbot draws one person's tab at most once every 2 s, folding opens between).
 STANDIN_LAUNCHER = """
 import sys
 from http.server import ThreadingHTTPServer
@@ -103,6 +104,8 @@ def answers(call):
         return parts[1].rpartition("-")[2]
     if call["method"] in ("views.open", "views.update"):
         return str(args.get("trigger_id") or "").split(".")[0]
+    if call["method"] == "views.publish":
+        return "home:" + str(args.get("user_id") or "")
     if args.get("channel") == {channel!r}:
         return str(args.get("thread_ts") or "").rpartition(".")[2].lstrip("0") or "0"
     return ""
@@ -142,6 +145,7 @@ class LoadStandIn(StandIn):
         self.seen = 0
         self.methods: Counter[str] = Counter()
         self.first_reply: dict[int, float] = {}  # load request -> when its first reply came
+        self.home_drawn: dict[str, float] = {}  # person -> when their Home tab was last published
 
     def tally(self) -> None:
         with urllib.request.urlopen(f"{self.url}/_calls_since/{self.seen}", timeout=60) as got:
@@ -151,6 +155,9 @@ class LoadStandIn(StandIn):
             self.methods[method] += 1
             if answers.isdigit():
                 self.first_reply.setdefault(int(answers), at)
+            elif answers.startswith("home:"):
+                user = answers.removeprefix("home:")
+                self.home_drawn[user] = max(at, self.home_drawn.get(user, 0.0))
 
     def forget(self) -> None:
         request = urllib.request.Request(f"{self.url}/_calls", method="DELETE")
@@ -159,6 +166,7 @@ class LoadStandIn(StandIn):
         self.seen = 0
         self.methods.clear()
         self.first_reply.clear()
+        self.home_drawn.clear()
 
 
 # --------------------------------------------------------------------------- billbot serve
@@ -693,6 +701,7 @@ class Result:
     latency: float | None = None
     done: float = 0.0  # monotonic time of the answer
     error: str | None = None
+    user: str = ""
 
     @property
     def ok(self) -> bool:
@@ -708,12 +717,18 @@ def percentile(values: list[float], q: float) -> float:
 
 def replies(results: list[Result], standin: LoadStandIn) -> tuple[Counter[str], Counter[str]]:
     """Per kind: deferred replies expected (one per acked request) and arrived (requests with a
-    reply; for Home tabs, which carry no id, views.publish calls up to the number expected)."""
+    reply; a Home open, whose drawing carries no id, when that person's tab was published after
+    it was sent)."""
     acked = [r for r in results if r.ok]
     expected = Counter(r.kind for r in acked)
-    arrived = Counter(r.kind for r in acked if r.i in standin.first_reply)
-    home = "event:app_home_opened"
-    arrived[home] = min(expected[home], standin.methods["views.publish"])
+    arrived = Counter(
+        r.kind
+        for r in acked
+        if r.i in standin.first_reply
+        or (
+            r.kind == "event:app_home_opened" and standin.home_drawn.get(r.user, 0.0) >= r.sent_wall
+        )
+    )
     return expected, arrived
 
 
@@ -819,7 +834,7 @@ async def load(
             if delay > 0:
                 await asyncio.sleep(delay)
             body, content_type = build(spec, i, run_tag, respond_base)
-            result = Result(i, spec.kind, lag=loop.time() - due)
+            result = Result(i, spec.kind, lag=loop.time() - due, user=spec.user)
             results.append(result)
             tasks.append(asyncio.create_task(fire(result, body, content_type)))
         sending = loop.time() - begin

@@ -11,6 +11,7 @@ from bot.delivery.web_client import web_client
 from bot.settings import Settings
 from bot.slack.actors import Actors
 from bot.slack.door import Door
+from bot.slack.home_tabs import HomeTabs
 from bot.slack.listeners import register
 from bot.slack.oauth import oauth_options
 from bot.slack.sender import Sender
@@ -30,13 +31,15 @@ def build_bolt(
         raise SystemExit("SLACK_SIGNING_SECRET is required to serve Slack.")
     client = web_client(settings, settings.slack_bot_token)
     uow = UnitOfWork(engine)
+    worker = Worker(uow, clock)
     door = Door(
         uow,
         clock,
         Terms.of(settings),
-        Worker(uow, clock),
+        worker,
         Actors(uow, clock, settings.operators),
         Sender(mailer_for(settings), wake or (lambda: None)),
+        HomeTabs(worker),
     )
     if settings.slack_client_id and settings.slack_client_secret:
         flavour = oauth_options(settings, engine, client, uow, clock)

@@ -1,4 +1,5 @@
-"""What every listener needs: the database, the clock, the terms, who is asking, the worker."""
+"""What every listener needs: the database, the clock, the terms, who is asking, the worker
+and the Home tabs being drawn."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.actors import Actors
+from bot.slack.home_tabs import HomeTabs
 from bot.slack.sender import Sender
 from bot.slack.worker import Worker
 from bot.terms import Terms
@@ -23,6 +25,7 @@ class Door:
     worker: Worker
     actors: Actors
     sender: Sender
+    homes: HomeTabs
 
     def clicker(self, client: WebClient, context: BoltContext, body: dict) -> Actor:
         """Who clicked a button or sent a form."""

@@ -47,11 +47,12 @@ class Worker:
         sorry: Sorry | None = None,
         once: str | None = None,
         **kwargs: Any,
-    ) -> None:
-        """`work(**kwargs)` after the ack; when the database is out of reach the person is
-        told so by `sorry`. `once`: a Slack event id or trigger id; Slack re-sends events it
-        thinks were missed (X-Slack-Retry-Num), a replay re-sends anything, and each id is
-        acted on once. (Bolt's lazy listeners deep-copy every request: too slow.)"""
+    ) -> bool:
+        """`work(**kwargs)` after the ack; False when too busy to take it on. When the
+        database is out of reach the person is told so by `sorry`. `once`: a Slack event id or
+        trigger id; Slack re-sends events it thinks were missed (X-Slack-Retry-Num), a replay
+        re-sends anything, and each id is acted on once. (Bolt's lazy listeners deep-copy
+        every request: too slow.)"""
         with self._counting:
             full = self.backlog >= self.max_backlog
             if not full:
@@ -60,8 +61,9 @@ class Worker:
             log.warning("too busy: %s not taken on", getattr(work, "__name__", "work"))
             if sorry is not None:
                 self.apologies.submit(_say, sorry, BUSY)
-            return
+            return False
         self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(self._finished)
+        return True
 
     def _finished(self, future: Future[None]) -> None:
         with self._counting:

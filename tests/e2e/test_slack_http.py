@@ -209,3 +209,42 @@ def test_a_closed_month_reads_in_slack_and_its_csv_is_uploaded(billbot, standin,
     assert complete["channel_id"] == "C1"
     body = standin.calls("upload")[-1]["args"]["body"]
     assert body.startswith("company,month,number,kind,app,description")
+
+
+def test_home_opens_are_drawn_once_per_burst_and_an_unchanged_view_is_not_published(
+    billbot, standin
+):
+    """Slack sends the view on show with app_home_opened; billbot stamps the views it publishes
+    (private_metadata), draws a person's tab at most once every 2 s, and publishes only a view
+    that differs from the one on show."""
+
+    def dan_views() -> list[dict]:
+        calls = [c for c in standin.calls("views.publish") if c["args"].get("user_id") == "UDAN"]
+        views = [c["args"]["view"] for c in calls]
+        return [json.loads(v) if isinstance(v, str) else v for v in views]
+
+    def wait_dan(count: int) -> list[dict]:
+        deadline = time.monotonic() + 15
+        while len(dan_views()) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return dan_views()
+
+    def open_home(event_id: str, shown: str | None = None) -> None:
+        event: dict = {"type": "app_home_opened", "user": "UDAN", "tab": "home"}
+        if shown:
+            event["view"] = {"id": "VHOME", "type": "home", "private_metadata": shown}
+        assert billbot.event(event, event_id)[0] == 200
+
+    before = len(dan_views())
+    open_home("EvBurst1")
+    first = wait_dan(before + 1)[-1]
+    digest = first["private_metadata"]
+    open_home("EvBurst2", shown=digest)  # twice more at once: one drawing, 2 s after the first,
+    open_home("EvBurst3", shown=digest)  # which finds nothing changed and publishes nothing
+    time.sleep(3)
+    assert len(dan_views()) == before + 1
+    assert "Home burst" in billbot.reply(standin, 'company new "Home burst"')
+    open_home("EvBurst4", shown=digest)
+    latest = wait_dan(before + 2)[-1]
+    assert "Home burst" in json.dumps(latest) and latest["private_metadata"] != digest
+    assert len(dan_views()) == before + 2

@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from bot.grammar import help_text
 from bot.slack.door import Door
+from bot.slack.home_tabs import stamped, unchanged
 from bot.slack.views.forms import NEW_COMPANY, invite_client_modal, new_company_modal
 from bot.slack.views.home_tab import OPEN_INVITE_CLIENT, SHOW_HELP, home_view
 from bot.slack.views.text_modal import text_modal
@@ -18,14 +19,13 @@ def register(app: App, door: Door) -> None:
     def home_opened(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
         if not event.get("user"):  # Slack always names who opened it; nothing to show otherwise
             return
-        door.worker.later(
-            publish_home,
-            once=body.get("event_id"),
-            door=door,
-            client=client,
-            team_id=context.team_id or "",
-            actor_user=event["user"],
-        )
+        team_id, user = context.team_id or "", event["user"]
+        shown = (event.get("view") or {}).get("private_metadata") or None
+
+        def draw(shown: str | None) -> None:  # a repeated event only draws the tab again
+            publish_home(door, client, team_id, user, shown=shown)
+
+        door.homes.opened((team_id, user), shown, draw)
 
     app.action(OPEN_INVITE_CLIENT)(_opens(invite_client_modal))
     app.action(NEW_COMPANY)(_opens(new_company_modal))
@@ -39,12 +39,20 @@ def register(app: App, door: Door) -> None:
 
 
 def publish_home(
-    door: Door, client: WebClient, team_id: str, actor_user: str, notice: str | None = None
+    door: Door,
+    client: WebClient,
+    team_id: str,
+    actor_user: str,
+    notice: str | None = None,
+    shown: str | None = None,
 ) -> None:
-    """The Home tab as `actor_user` may see it; `notice`: the outcome of a click on it."""
+    """The Home tab as `actor_user` may see it; `notice`: the outcome of a click on it;
+    `shown`: the digest of the view on show (not published again when it is the same)."""
     actor = door.actors.actor(client, team_id, actor_user)
     home = show_home(door.uow, actor=actor, now=door.clock(), calendar=door.terms.calendar)
-    client.views_publish(user_id=actor_user, view=home_view(home, actor.audience, notice))
+    view = stamped(home_view(home, actor.audience, notice))
+    if not unchanged(view, shown):
+        client.views_publish(user_id=actor_user, view=view)
 
 
 def _opens(form: Callable[[], dict]) -> Callable[..., None]:
