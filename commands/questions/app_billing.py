@@ -48,7 +48,7 @@ def _apps(
     app: str | None,
     now: datetime,
 ) -> tuple[str, list[AppBilling], str | None]:
-    with uow:
+    with uow.read():
         session = uow.session
         seen = read_access(session, actor, company_id, channel_id)
         today = local_date(now, seen.company.timezone)

@@ -20,7 +20,7 @@ def card_on_file(
     now: datetime,
     calendar: Calendar,
 ) -> CardOnFile:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         row = seen.company
         up = upcoming(uow.session, row, now, calendar)

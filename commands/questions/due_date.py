@@ -20,7 +20,7 @@ def due_date(
     now: datetime,
     calendar: Calendar,
 ) -> DueDate:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         up = upcoming(uow.session, seen.company, now, calendar)
         return DueDate(

@@ -9,7 +9,7 @@ from storage.unit_of_work import UnitOfWork
 def invoice_email(
     uow: UnitOfWork, actor: Actor, company_id: int, *, channel_id: str | None
 ) -> InvoiceEmail:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         row = seen.company
         return InvoiceEmail(row.name, row.invoice_email, row.billing_mode)

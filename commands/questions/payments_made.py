@@ -18,7 +18,7 @@ SHOWN = 6  # paid statements listed, latest first
 def payments_made(
     uow: UnitOfWork, actor: Actor, company_id: int, *, channel_id: str | None, now: datetime
 ) -> PaymentsMade:
-    with uow:
+    with uow.read():
         seen = read_access(uow.session, actor, company_id, channel_id)
         zone = seen.company.timezone
         rows = statements_with_status(uow.session, [seen.id], ("paid",))
