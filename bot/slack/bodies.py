@@ -1,6 +1,8 @@
-"""What Slack's bodies always carry, field by field: a shape is a dict of field -> type,
-nested shape or [item shape]; a field whose name ends in "?" may be missing, one ending in "*"
-missing or null (as Slack sends `team` and `enterprise` for org-wide installs)."""
+"""What Slack's bodies carry, as Slack's Events API, interactivity and slash-command references
+publish them: a shape is a dict of field -> type, nested shape, [item shape] or OneOf; a field
+whose name ends in "?" may be missing, one ending in "*" missing or null (as Slack sends `team`
+and `enterprise` for org-wide installs). Only fields that are read are named: anything else
+Slack adds is let through unread."""
 
 import re
 from typing import Any
@@ -18,65 +20,103 @@ class Pattern:
         return isinstance(value, str) and self.pattern.fullmatch(value) is not None
 
 
+class OneOf:
+    """A field Slack sends in more than one form (a user id, or a user object)."""
+
+    def __init__(self, *shapes: Any) -> None:
+        self.shapes = shapes
+
+
+class NonEmpty:
+    """A list with at least one item, each of that shape."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+
 SLACK_ID, LONG_SLACK_ID, HTTP_URL = Pattern(ID), Pattern(LONG_ID), Pattern(URL)
-TEAM = {"id": SLACK_ID}
 ANY_DICT: dict[str, Any] = {}
 
-COMMAND = {
+
+def _who_and_where(depth: int) -> dict[str, Any]:
+    """The fields Bolt reads to learn the team, user, channel and thread of any body (see
+    slack_bolt.request.internals.build_context), at the top and inside `event`, `message`,
+    `item`, ...: each may be missing or null, and is of these types when it is there."""
+    shape: dict[str, Any] = {
+        "type*": str,
+        "team*": OneOf(str, {"id*": str, "enterprise_id*": str}),
+        "team_id*": str,
+        "enterprise*": OneOf(str, {"id*": str}),
+        "enterprise_id*": str,
+        "user*": OneOf(str, {"id*": str, "team_id*": str}),
+        "user_id*": str,
+        "user_team*": str,
+        "channel*": OneOf(str, {"id*": str}),
+        "channel_id*": str,
+        "view*": {"app_installed_team_id*": str, "team_id*": str},
+        "authorizations*": [{"team_id*": str, "enterprise_id*": str, "user_id*": str}],
+        "response_url*": HTTP_URL,
+        "response_urls*": [{"response_url*": HTTP_URL}],
+        "thread_ts*": str,
+        "is_enterprise_install*": OneOf(bool, str),
+        "is_ext_shared_channel*": bool,
+        "function_execution_id*": str,
+        "function_data*": {"execution_id*": str, "inputs*": ANY_DICT},
+    }
+    if depth:
+        inner = _who_and_where(depth - 1)
+        for field in ("event", "message", "previous_message", "item", "assistant_thread"):
+            shape[f"{field}*"] = inner
+    return shape
+
+
+READ_BY_BOLT = _who_and_where(2)
+
+COMMAND = {  # a slash command (form fields)
     "command": str,
-    "team_id": SLACK_ID,
     "user_id": SLACK_ID,
-    "channel_id": SLACK_ID,
-    "trigger_id": LONG_SLACK_ID,
+    "team_id": SLACK_ID,
+    "channel_id?": SLACK_ID,
+    "trigger_id?": LONG_SLACK_ID,
     "response_url": HTTP_URL,
     "text?": str,
     "user_name?": str,
 }
-VIEW = {"app_installed_team_id?": SLACK_ID, "team_id?": SLACK_ID}
-PAYLOAD = {
+URL_VERIFICATION = {"type": str, "challenge": str}
+EVENT_CALLBACK = {"type": str, "event": {"type": str}, "event_id?": LONG_SLACK_ID}
+APP_RATE_LIMITED = {"type": str, "minute_rate_limited?": int}
+MESSAGE_EVENT = {  # app_mention, message, app_home_opened: what billbot's listeners read
     "type": str,
-    "user": {"id": SLACK_ID, "team_id?": SLACK_ID},
-    "team*": TEAM,
+    "user*": OneOf(SLACK_ID, {"id": SLACK_ID}),
+    "channel*": OneOf(SLACK_ID, {"id": SLACK_ID}),
+    "channel_type*": str,
+    "text*": str,
+    "ts*": str,
+    "thread_ts*": str,
+    "bot_id*": str,
+    "subtype*": str,
+}
+INTERACTIVE = {  # every interactive payload (payload= form field, JSON); legacy ones lack a type
+    "type?": str,
+    "user*": {"id": SLACK_ID, "team_id*": SLACK_ID},
     "trigger_id?": LONG_SLACK_ID,
-    "enterprise*": ANY_DICT,
-    "is_enterprise_install?": bool,
-    "channel?": {"id": SLACK_ID},
-    "view?": VIEW,
-    "message?": ANY_DICT,
-    "container?": ANY_DICT,
+    "container*": ANY_DICT,
 }
 BLOCK_ACTIONS = {
-    **PAYLOAD,
-    "trigger_id": LONG_SLACK_ID,
-    "actions": [{"action_id": str, "value?": str}],
-    "response_url?": HTTP_URL,
-    "container?": {"type?": str},
-    "view?": {**VIEW, "id": SLACK_ID, "private_metadata?": str},
+    **INTERACTIVE,
+    "user": {"id": SLACK_ID, "team_id*": SLACK_ID},
+    "actions": NonEmpty({"action_id": str, "value?": str}),
+    "container*": {"type*": str},
+    "view*": {"id": SLACK_ID, "private_metadata*": str},
 }
 VIEW_SUBMISSION = {
-    **PAYLOAD,
-    "view": {**VIEW, "id": SLACK_ID, "callback_id": str, "state": {"values": ANY_DICT}},
+    **INTERACTIVE,
+    "user": {"id": SLACK_ID, "team_id*": SLACK_ID},
+    "view": {"id": SLACK_ID, "callback_id": str, "state": {"values?": ANY_DICT}},
 }
-PAYLOADS = {"block_actions": BLOCK_ACTIONS, "view_submission": VIEW_SUBMISSION}
-EVENT = {
-    "type": str,
-    "user?": SLACK_ID,
-    "channel?": SLACK_ID,
-    "channel_type?": str,
-    "text?": str,
-    "ts?": str,
-    "thread_ts?": str,
-    "bot_id?": str,
-    "subtype?": str,
+VIEW_CLOSED = {**INTERACTIVE, "view": {"id": SLACK_ID, "callback_id": str}}
+PAYLOADS = {
+    "block_actions": BLOCK_ACTIONS,
+    "view_submission": VIEW_SUBMISSION,
+    "view_closed": VIEW_CLOSED,
 }
-EVENTS_API = {  # what Bolt reads of any JSON body
-    "type": str,
-    "team_id?": SLACK_ID,
-    "event?": EVENT,
-    "authorizations?": [{"team_id*": SLACK_ID, "user_id?": SLACK_ID, "enterprise_id*": str}],
-    "enterprise_id*": str,
-    "is_enterprise_install?": bool,
-    "is_ext_shared_channel?": bool,
-}
-URL_VERIFICATION = {**EVENTS_API, "challenge": str}
-EVENT_CALLBACK = {**EVENTS_API, "team_id": SLACK_ID, "event_id": LONG_SLACK_ID, "event": EVENT}

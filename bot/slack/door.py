@@ -30,3 +30,11 @@ class Door:
     def clicker(self, client: WebClient, context: BoltContext, body: dict) -> Actor:
         """Who clicked a button or sent a form."""
         return self.actors.actor(client, context.team_id or "", body["user"]["id"])
+
+
+def event_team(context: BoltContext, event: dict) -> str | None:
+    """The workspace an event happened in: Bolt's answer, or for an org-wide install (whose
+    envelope names only the organization) the event's own team or view."""
+    view = event["view"] if isinstance(event.get("view"), dict) else {}
+    found = context.team_id or event.get("team") or event.get("user_team") or view.get("team_id")
+    return found if isinstance(found, str) and found.startswith("T") else None

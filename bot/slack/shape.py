@@ -1,55 +1,93 @@
-"""What a signed request from Slack must look like before Bolt and billbot read it.
-
-Slack's bodies always carry the fields of bot/slack/bodies.py with those types; a signed body
-without them (a bug, or someone holding the signing secret) is answered 400 instead of failing
-deep inside Bolt or a listener."""
+"""Reading a signed body from Slack: parsed by its content type and Slack's own fields (never by
+looking for a word in the text), then checked to hold what Bolt and billbot's listeners read,
+with those types (bot/slack/bodies.py). What cannot be read that way is answered 400 before
+Bolt sees it and before anything is stored; anything else Slack publishes is let through."""
 
 import json
+import logging
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
-from bot.slack.bodies import COMMAND, EVENT_CALLBACK, PAYLOAD, PAYLOADS, URL_VERIFICATION, Pattern
+from slack_bolt import BoltContext
+from slack_bolt.request.internals import build_context
+
+from bot.slack.bodies import (
+    APP_RATE_LIMITED,
+    COMMAND,
+    EVENT_CALLBACK,
+    ID,
+    INTERACTIVE,
+    MESSAGE_EVENT,
+    PAYLOADS,
+    READ_BY_BOLT,
+    URL_VERIFICATION,
+    NonEmpty,
+    OneOf,
+    Pattern,
+)
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+LISTENED_EVENTS = ("app_mention", "message", "app_home_opened")
+CONTEXT_IDS = ("team_id", "user_id", "channel_id", "enterprise_id")
+log = logging.getLogger("billbot.slack")
+
+
+@dataclass(frozen=True)
+class SlackBody:
+    """`kind`: "command", "interactive", "ssl_check" (form bodies), "url_verification",
+    "event_callback", "app_rate_limited" or another Events API type (JSON bodies)."""
+
+    kind: str
+    body: dict[str, Any]
+
+    @property
+    def interactive(self) -> bool:
+        return self.kind == "interactive"
 
 
 def fits(value: object, shape: Any) -> bool:
     if isinstance(shape, dict):
-        if not isinstance(value, dict):
-            return False
-        for key, inner in shape.items():
-            name = key.rstrip("?*")
-            if name not in value and key[-1] in "?*":
-                continue
-            if value.get(name) is None:
-                if key.endswith("*"):
-                    continue
-                return False
-            if not fits(value[name], inner):
-                return False
-        return True
-    if isinstance(shape, list):  # at least one item, each of that shape
-        return isinstance(value, list) and bool(value) and all(fits(v, shape[0]) for v in value)
+        return isinstance(value, dict) and all(
+            _field_fits(value, key, inner) for key, inner in shape.items()
+        )
+    if isinstance(shape, list):  # each item of that shape
+        return isinstance(value, list) and all(fits(v, shape[0]) for v in value)
+    if isinstance(shape, NonEmpty):
+        return isinstance(value, list) and bool(value) and all(fits(v, shape.item) for v in value)
+    if isinstance(shape, OneOf):
+        return any(fits(value, one) for one in shape.shapes)
     if isinstance(shape, Pattern):
         return shape.fits(value)
+    if shape is int:
+        return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, shape)
 
 
-def well_formed(body: bytes) -> bool:
-    """A slash command, an interactive payload or an Events API body, as Slack sends them."""
+def _field_fits(value: dict, key: str, shape: Any) -> bool:
+    name = key.rstrip("?*")
+    if name not in value:
+        return key[-1] in "?*"
+    if value[name] is None:
+        return key.endswith("*")
+    return fits(value[name], shape)
+
+
+def read_body(raw: bytes, content_type: str | None) -> SlackBody | None:
+    """The body as Bolt will read it, or None when it is not one Slack sends."""
     try:
-        text = body.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    if text.lstrip().startswith("{"):
-        return _event_body(text)
-    try:
-        form = {k: v[0] for k, v in parse_qs(text, strict_parsing=True).items()}
-    except ValueError:
-        return False
-    if "payload" in form:
-        return _payload(form["payload"])
-    if form.get("ssl_check") == "1":  # Slack checking the certificate: Bolt answers it
-        return True
-    return fits(form, COMMAND)
+        return None
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media == JSON or (media != FORM and text.lstrip().startswith("{")):
+        found = _events_api(_json(text))
+    else:
+        found = _form(text)
+    if found is None or not fits(found.body, READ_BY_BOLT) or not _ids_fit(found.body):
+        return None
+    return found
 
 
 def _json(text: str) -> object:
@@ -59,24 +97,52 @@ def _json(text: str) -> object:
         return None
 
 
-def _event_body(text: str) -> bool:
-    body = _json(text)
-    if not isinstance(body, dict):
-        return False
-    if body.get("type") == "url_verification":
-        return fits(body, URL_VERIFICATION)
-    return fits(body, EVENT_CALLBACK)
+def _ids_fit(body: dict[str, Any]) -> bool:
+    """The team, user and channel Bolt finds are ids billbot may store."""
+    context = build_context(BoltContext({"logger": log}), body)
+    return all(context.get(name) is None or Pattern(ID).fits(context[name]) for name in CONTEXT_IDS)
 
 
-def _payload(text: str) -> bool:
-    payload = _json(text)
-    kind = payload.get("type") if isinstance(payload, dict) else None
-    if not fits(payload, PAYLOADS.get(kind, PAYLOAD) if isinstance(kind, str) else PAYLOAD):
+def _form(text: str) -> SlackBody | None:
+    try:
+        pairs = parse_qs(text, keep_blank_values=True, strict_parsing=True)
+    except ValueError:
+        return None
+    form = {key: values[0] for key, values in pairs.items()}
+    if "payload" in form and "command" not in form:  # interactivity: one JSON field
+        payload = _json(form["payload"])
+        if not isinstance(payload, dict) or not _interactive(payload):
+            return None
+        return SlackBody("interactive", payload)
+    if form.get("ssl_check") == "1":  # Slack checking the certificate: Bolt answers it
+        return SlackBody("ssl_check", form)
+    return SlackBody("command", form) if fits(form, COMMAND) else None
+
+
+def _interactive(payload: dict[str, Any]) -> bool:
+    kind = payload.get("type")
+    if not fits(payload, PAYLOADS.get(kind, INTERACTIVE) if isinstance(kind, str) else INTERACTIVE):
         return False
-    assert isinstance(payload, dict)
     if kind != "view_submission":
         return True
     return all(  # block id -> action id -> the input's state
         isinstance(fields, dict) and all(isinstance(f, dict) for f in fields.values())
-        for fields in payload["view"]["state"]["values"].values()
+        for fields in payload["view"]["state"].get("values", {}).values()
     )
+
+
+def _events_api(body: object) -> SlackBody | None:
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+        return None
+    kind = body["type"]
+    shape = {
+        "url_verification": URL_VERIFICATION,
+        "event_callback": EVENT_CALLBACK,
+        "app_rate_limited": APP_RATE_LIMITED,
+    }.get(kind, {})
+    if not fits(body, shape):
+        return None
+    event = body.get("event") if kind == "event_callback" else None
+    if event and event["type"] in LISTENED_EVENTS and not fits(event, MESSAGE_EVENT):
+        return None
+    return SlackBody(kind, body)

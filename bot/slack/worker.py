@@ -87,10 +87,16 @@ class Worker:
                 _say(sorry, UNAVAILABLE)
 
 
-def once_per_trigger(body: dict) -> str:
+def once_per_trigger(body: dict) -> str | None:
     """What makes a command or a click one of a kind: Slack gives each its own trigger id, so
-    the same signed request sent again (a replay) is acted on once."""
-    return f"trigger:{body['trigger_id']}"
+    the same signed request sent again (a replay) is acted on once. A click in a workflow's
+    message has no trigger id: its action's timestamp and the clicker tell it apart."""
+    if body.get("trigger_id"):
+        return f"trigger:{body['trigger_id']}"
+    action = (body.get("actions") or [{}])[0]
+    if action.get("action_ts"):
+        return f"action:{body['user']['id']}:{action['action_ts']}"
+    return None
 
 
 def _say(sorry: Sorry, text: str) -> None:

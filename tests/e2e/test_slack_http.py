@@ -248,3 +248,22 @@ def test_home_opens_are_drawn_once_per_burst_and_an_unchanged_view_is_not_publis
     latest = wait_dan(before + 2)[-1]
     assert "Home burst" in json.dumps(latest) and latest["private_metadata"] != digest
     assert len(dan_views()) == before + 2
+
+
+def test_the_word_payload_is_just_a_word(billbot, standin):
+    """Bolt's own parser takes any form containing "payload" for a click; billbot's does not."""
+    assert "/billing companies" in billbot.reply(standin, "help payload")
+    assert "Created company Payload Ltd" in billbot.reply(standin, 'company new "Payload Ltd"')
+    assert "Payload Ltd: owner, 0 apps" in billbot.reply(standin, "companies")
+
+
+def test_slacks_notice_of_held_back_events_is_acknowledged(billbot):
+    notice = {
+        "token": "Jhj5dZrVaK7ZwHHjRyZWjbDl",
+        "type": "app_rate_limited",
+        "team_id": "T123456",
+        "minute_rate_limited": 1518467820,
+        "api_app_id": "A123456",
+    }
+    status, _, _ = post(f"{billbot.url}/slack/events", json.dumps(notice), "application/json")
+    assert status == 200

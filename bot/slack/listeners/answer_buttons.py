@@ -14,7 +14,7 @@ from bot.render.text import render
 from bot.slack.door import Door
 from bot.slack.listeners.button_values import clicked_id
 from bot.slack.listeners.home import publish_home
-from bot.slack.listeners.replies import answer_click, say
+from bot.slack.listeners.replies import answer_click, say_to_clicker
 from bot.slack.refusals import outcome
 from commands.accept_invitation import accept_by_id
 from commands.actor import Actor
@@ -68,5 +68,5 @@ def answer_button(
     if body.get("container", {}).get("type") == "view":  # the Home tab: shown on top of it
         publish_home(door, client, context.team_id or "", body["user"]["id"], notice=text)
     else:
-        say(respond, text, replace_original=True)
+        say_to_clicker(client, body, respond, text, replace_original=True)
     door.sender.deliver((), client)

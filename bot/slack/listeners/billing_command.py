@@ -27,7 +27,8 @@ def register(app: App, door: Door) -> None:
 
 
 def run_billing(door: Door, body: dict, client: WebClient, team_id: str, respond: Respond) -> None:
-    if body.get("text", "").strip().lower() == "invite-client":  # nothing given: ask in a form
+    text = body.get("text", "").strip().lower()
+    if text == "invite-client" and body.get("trigger_id"):  # nothing given: ask in a form
         client.views_open(trigger_id=body["trigger_id"], view=invite_client_modal())
         return
     actor = door.actors.actor(client, team_id, body["user_id"], body.get("user_name", ""))

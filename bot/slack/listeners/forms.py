@@ -37,7 +37,7 @@ def _on_submit(
     open; once done, the form closes and `then` follows."""
 
     def on_submit(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
-        values = form_values(body["view"]["state"]["values"])
+        values = form_values(body["view"]["state"].get("values", {}))
         actor = door.clicker(client, context, body)
         done = outcome(lambda: use_case(door, actor, values), _in_form(ack, block_id))
         if done is None:

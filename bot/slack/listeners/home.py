@@ -1,25 +1,30 @@
 """The App Home tab: drawn when opened, and its buttons (forms to fill in, help)."""
 
+import logging
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.grammar import help_text
-from bot.slack.door import Door
+from bot.slack.door import Door, event_team
 from bot.slack.home_tabs import stamped, unchanged
 from bot.slack.views.forms import NEW_COMPANY, invite_client_modal, new_company_modal
 from bot.slack.views.home_tab import OPEN_INVITE_CLIENT, SHOW_HELP, home_view
 from bot.slack.views.text_modal import text_modal
 from commands.show_home import show_home
 
+log = logging.getLogger("billbot.slack")
+
 
 def register(app: App, door: Door) -> None:
     @app.event("app_home_opened")
     def home_opened(event: dict, body: dict, client: WebClient, context: BoltContext) -> None:
-        if not event.get("user"):  # Slack always names who opened it; nothing to show otherwise
+        team_id = event_team(context, event)
+        if not event.get("user") or team_id is None:  # nothing to show to no one
+            log.warning("a Home tab was opened with no user or workspace named")
             return
-        team_id, user = context.team_id or "", event["user"]
+        user = event["user"]
         shown = (event.get("view") or {}).get("private_metadata") or None
 
         def draw(shown: str | None) -> None:  # a repeated event only draws the tab again
@@ -35,7 +40,8 @@ def register(app: App, door: Door) -> None:
         ack()
         actor = door.clicker(client, context, body)
         view = text_modal("Billing help", help_text(None, actor.audience))
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        if body.get("trigger_id"):  # the Home tab's clicks always carry one
+            client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def publish_home(
@@ -58,6 +64,7 @@ def publish_home(
 def _opens(form: Callable[[], dict]) -> Callable[..., None]:
     def open_form(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=form())
+        if body.get("trigger_id"):  # the Home tab's clicks always carry one
+            client.views_open(trigger_id=body["trigger_id"], view=form())
 
     return open_form

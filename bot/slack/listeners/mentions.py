@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from bot.ask import Answer, answer_question
 from bot.render.blocks import fallback_text
 from bot.render.message_blocks import message_blocks
-from bot.slack.door import Door
+from bot.slack.door import Door, event_team
 
 
 def register(app: App, door: Door) -> None:
@@ -25,8 +25,9 @@ def register(app: App, door: Door) -> None:
 def _take_question(
     door: Door, event: dict, body: dict, client: WebClient, context: BoltContext
 ) -> None:
-    if not (event.get("channel") and event.get("user")):  # nowhere or no one to answer
-        return
+    team_id = event_team(context, event)
+    if not (event.get("channel") and event.get("user")) or team_id is None:
+        return  # nowhere or no one to answer (a bot's message, an edit, a deletion)
 
     def sorry(text: str) -> None:
         client.chat_postEphemeral(
@@ -43,7 +44,7 @@ def _take_question(
         door=door,
         event=event,
         client=client,
-        team_id=context.team_id or "",
+        team_id=team_id,
     )
 
 

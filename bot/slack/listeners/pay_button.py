@@ -9,7 +9,7 @@ from bot.answer import settled
 from bot.render.buttons import PAY
 from bot.render.text import render
 from bot.slack.door import Door
-from bot.slack.listeners.replies import answer_click, open_waiting, say
+from bot.slack.listeners.replies import answer_click, open_waiting, say_to_clicker
 from bot.slack.views.text_modal import text_modal
 from commands.actor import Actor
 from commands.pay_link import PayLink, pay_link_by_id
@@ -23,7 +23,7 @@ def register(app: App, door: Door) -> None:
     ) -> None:
         ack()
         on_home = respond is None or body.get("container", {}).get("type") == "view"
-        waiting = open_waiting(client, body["trigger_id"], "Payment") if on_home else None
+        waiting = open_waiting(client, body.get("trigger_id"), "Payment") if on_home else None
         if on_home and waiting is None:
             return
         answer_click(door, answer_pay_button, body, client, context, respond, waiting=waiting)
@@ -42,8 +42,7 @@ def answer_pay_button(
     if waiting is not None:  # the Home tab: its modal
         client.views_update(view_id=waiting["id"], view=text_modal("Payment", text))
         return
-    assert respond is not None
-    say(respond, text, response_type="ephemeral", replace_original=False)
+    say_to_clicker(client, body, respond, text, response_type="ephemeral", replace_original=False)
 
 
 def pay_reply(door: Door, actor: Actor, value: str) -> str:

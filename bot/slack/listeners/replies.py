@@ -21,15 +21,38 @@ def say(respond: Respond, text: str, **how: Any) -> None:
     respond(text=fallback_text(text), blocks=reply_blocks(text), **how)
 
 
+def say_to_clicker(
+    client: WebClient, body: dict, respond: Respond | None, text: str, **how: Any
+) -> None:
+    """Through the response URL; a click without one (in a workflow's message) is answered
+    with an ephemeral message in its channel."""
+    if respond is not None and respond.response_url:
+        say(respond, text, **how)
+        return
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id"
+    )
+    if not channel:
+        log.warning("a click's answer had nowhere to go: %s", text[:60])
+        return
+    user = body["user"]["id"]
+    blocks = reply_blocks(text)
+    client.chat_postEphemeral(channel=channel, user=user, text=fallback_text(text), blocks=blocks)
+
+
 def ephemeral(respond: Respond | None) -> Sorry | None:
-    if respond is None:  # the Home tab has no response URL
+    if respond is None or not respond.response_url:  # the Home tab has no response URL
         return None
     return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
 
 
-def open_waiting(client: WebClient, trigger_id: str, title: str) -> dict | None:
+def open_waiting(client: WebClient, trigger_id: str | None, title: str) -> dict | None:
     """A modal opened at once, while the click's trigger id is fresh (Slack allows 3 s); the
-    answer replaces it when the work is done. None: Slack refused (logged)."""
+    answer replaces it when the work is done. None: Slack refused, or the click came without
+    a trigger id (a workflow's message), logged."""
+    if not trigger_id:
+        log.warning("a %s modal cannot open: the click came without a trigger id", title)
+        return None
     try:
         opened = client.views_open(trigger_id=trigger_id, view=text_modal(title, "One moment…"))
     except SlackApiError as error:

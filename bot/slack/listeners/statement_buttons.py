@@ -19,7 +19,7 @@ def register(app: App, door: Door) -> None:
     def on_statement_button(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         view = body.get("view") if body["actions"][0]["action_id"] in (EARLIER, LATER) else None
-        view = view or open_waiting(client, body["trigger_id"], "Statement")
+        view = view or open_waiting(client, body.get("trigger_id"), "Statement")
         if view is None:
             return
         door.worker.later(

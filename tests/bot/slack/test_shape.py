@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from billing.refs import record_id
-from bot.slack.shape import well_formed
+from bot.slack.shape import read_body
 
 COMMAND = {
     "token": "gIkuvaNzQIHg97ATvDxqgjtO",
@@ -64,12 +64,23 @@ EVENT = {
 }
 
 
-def form(fields: dict) -> bytes:
-    return urlencode(fields).encode()
+FORM = "application/x-www-form-urlencoded"
 
 
-def payload(body: dict) -> bytes:
+def form(fields: dict) -> tuple[bytes, str]:
+    return urlencode(fields).encode(), FORM
+
+
+def payload(body: dict) -> tuple[bytes, str]:
     return form({"payload": json.dumps(body)})
+
+
+def as_json(body: object) -> tuple[bytes, str]:
+    return json.dumps(body).encode(), "application/json"
+
+
+def well_formed(sent: tuple[bytes, str]) -> bool:
+    return read_body(*sent) is not None
 
 
 def test_what_slack_sends_passes():
@@ -77,9 +88,9 @@ def test_what_slack_sends_passes():
     assert well_formed(form({**COMMAND, "text": "companies"}))
     assert well_formed(payload(CLICK))
     assert well_formed(payload({**CLICK, "team": {"id": "T1", "domain": "x"}}))
-    assert well_formed(json.dumps(EVENT).encode())
-    assert well_formed(json.dumps({"type": "url_verification", "challenge": "3eZbrw1a"}).encode())
-    assert well_formed(b"ssl_check=1&token=x")
+    assert well_formed(as_json(EVENT))
+    assert well_formed(as_json({"type": "url_verification", "challenge": "3eZbrw1a"}))
+    assert well_formed((b"ssl_check=1&token=x", FORM))
 
 
 @pytest.mark.parametrize(
@@ -91,13 +102,13 @@ def test_what_slack_sends_passes():
         payload({**CLICK, "actions": []}),
         payload({**CLICK, "user": "U123"}),
         payload({**CLICK, "actions": [{"action_id": "x", "value": 12}]}),
-        json.dumps({**EVENT, "event": None}).encode(),
-        json.dumps({**EVENT, "event": {**EVENT["event"], "channel": True}}).encode(),
-        json.dumps({"type": "url_verification", "challenge": "x", "event": None}).encode(),
-        json.dumps([EVENT]).encode(),
-        b"[" * 100_000,
-        b"\xff\xfe",
-        b"",
+        as_json({**EVENT, "event": None}),
+        as_json({**EVENT, "event": {**EVENT["event"], "channel": True}}),
+        as_json({"type": "url_verification", "challenge": None}),
+        as_json([EVENT]),
+        (b"[" * 100_000, "application/json"),
+        (b"\xff\xfe", FORM),
+        (b"", FORM),
     ],
 )
 def test_what_slack_never_sends_is_refused(body):
@@ -111,3 +122,12 @@ def test_what_slack_never_sends_is_refused(body):
 )
 def test_a_record_id_is_plain_digits_within_the_database_range(value, expected):
     assert record_id(value) == expected
+
+
+def test_every_real_body_in_the_corpus_passes():
+    from tests.corpus.slack_bodies import BODIES
+    from tests.e2e.test_real_bodies import sent
+
+    for body in BODIES:
+        text, content_type = sent(body)
+        assert read_body(text.encode(), content_type) is not None, body.source
