@@ -116,6 +116,16 @@ def fire(port: int, requests: int, concurrency: int, respond_to: str) -> tuple[l
     return latencies, len(latencies) / (time.perf_counter() - started)
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu(pid: int, thread: int | None = None) -> float:
+    """CPU seconds (user + system) of a process, or of one of its threads."""
+    path = f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat"
+    fields = Path(path).read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
 def drain(standin: StandIn) -> None:
     """Wait until billbot has posted a reply for every command it acked."""
     expected = len(standin.calls("respond"))
@@ -125,6 +135,10 @@ def drain(standin: StandIn) -> None:
         if seen == expected:
             return
         expected = seen
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def p(values: list[float], q: float) -> float:
@@ -170,12 +184,21 @@ def main() -> None:
         wait_ready(bot_port, "/healthz")
         respond_to = f"{standin.url}/respond/bench"
         results: dict[str, list[tuple[list[float], float]]] = {"bare": [], "billbot": []}
+        # CPU seconds per request: of the event loop's thread (the ack), and of the whole
+        # process with the work after the ack (billbot's replies, drained after each round)
+        ack_cpu: dict[str, list[float]] = {"bare": [], "billbot": []}
+        all_cpu: dict[str, list[float]] = {"bare": [], "billbot": []}
         fire(bot_port, 100, 10, respond_to)  # warm both (caches, pools)
         fire(bare_port, 100, 10, respond_to)
+        drain(standin)
+        servers = {"bare": (bare_port, bare.pid), "billbot": (bot_port, billbot.pid)}
         for _ in range(args.rounds):
-            for name, port in (("bare", bare_port), ("billbot", bot_port)):
+            for name, (port, pid) in servers.items():
+                loop_before, all_before = cpu(pid, pid), cpu(pid)
                 results[name].append(fire(port, args.requests, args.concurrency, respond_to))
+                ack_cpu[name].append((cpu(pid, pid) - loop_before) / args.requests)
                 drain(standin)  # billbot's replies finish before the next round is timed
+                all_cpu[name].append((cpu(pid) - all_before) / args.requests)
         print(
             f"{args.rounds} rounds x {args.requests} signed `/billing companies`, "
             f"{args.concurrency} concurrent, {args.companies} companies seeded"
@@ -186,11 +209,15 @@ def main() -> None:
             p99 = statistics.median(p(r[0], 99) for r in rounds)
             rate = statistics.median(r[1] for r in rounds)
             summary[name] = (p50, p99, rate)
-            print(f"{name:<8} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   {rate:7.0f} req/s (medians)")
+            print(
+                f"{name:<8} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   {rate:7.0f} req/s (medians); "
+                f"CPU per request: event loop {1000 * statistics.median(ack_cpu[name]):.2f} ms, "
+                f"process {1000 * statistics.median(all_cpu[name]):.2f} ms"
+            )
         (_, b99, brate), (_, o99, orate) = summary["bare"], summary["billbot"]
         print(
             f"billbot/bare: p99 x{o99 / b99:.2f} (target <= 1.5), "
-            f"throughput x{orate / brate:.2f} (target >= 0.5)"
+            f"throughput x{orate / brate:.2f} (target >= 0.8); load average {loadavg()}"
         )
     finally:
         for process in (bare, billbot):

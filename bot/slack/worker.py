@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -10,6 +11,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from bot.slack.answering import REQUESTS
 from storage.seen_events import first_time
 from storage.unit_of_work import UnitOfWork
 
@@ -62,7 +64,10 @@ class Worker:
             if sorry is not None:
                 self.apologies.submit(_say, sorry, BUSY)
             return False
-        self.pool.submit(self._run, work, sorry, once, kwargs).add_done_callback(self._finished)
+        taken = time.monotonic()
+        self.pool.submit(self._run, work, sorry, once, kwargs, taken).add_done_callback(
+            self._finished
+        )
         return True
 
     def _finished(self, future: Future[None]) -> None:
@@ -73,8 +78,14 @@ class Worker:
             log.error("work after an ack failed", exc_info=error)
 
     def _run(
-        self, work: Callable[..., None], sorry: Sorry | None, once: str | None, kwargs: dict
+        self,
+        work: Callable[..., None],
+        sorry: Sorry | None,
+        once: str | None,
+        kwargs: dict,
+        taken: float,
     ) -> None:
+        REQUESTS.make_way(taken)  # requests being acked go first
         try:
             if once and not first_time(self.uow, source="slack", event_id=once, now=self.clock()):
                 log.info("dropped a repeated Slack event %s", once)

@@ -6,6 +6,7 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.slack.answering import REQUESTS
 from bot.web.metrics import Metrics
 
 MAX_BODY = 256 * 1024  # Slack's payloads are far smaller; anything bigger is refused unread
@@ -58,6 +59,7 @@ class Guard:
 
         too_big = PlainTextResponse("Request body too large.", status_code=413)
         length = Headers(scope=scope).get("content-length")
+        REQUESTS.begin()  # work after acks waits while requests are being answered
         try:
             if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
                 await too_big(scope, receive, send_and_note)
@@ -68,4 +70,5 @@ class Guard:
                 raise
             await too_big(scope, receive, send_and_note)
         finally:
+            REQUESTS.end()
             self.metrics.observe(path, status or 500, time.perf_counter() - started)
