@@ -100,6 +100,8 @@ import slack_standin as s
 def answers(call):
     parts = call["path"].split("?")[0].strip("/").split("/")
     args = call["args"]
+    if str(args.get("text") or "").startswith("Bench notice #"):  # bench/replicas.py's notices
+        return "notice:" + str(args["text"]).split("#")[1].split()[0]
     if parts[0] == "respond" and len(parts) > 1:
         return parts[1].rpartition("-")[2]
     if call["method"] in ("views.open", "views.update"):
@@ -146,6 +148,7 @@ class LoadStandIn(StandIn):
         self.methods: Counter[str] = Counter()
         self.first_reply: dict[int, float] = {}  # load request -> when its first reply came
         self.home_drawn: dict[str, float] = {}  # person -> when their Home tab was last published
+        self.notices: Counter[str] = Counter()  # bench notice number -> times posted
 
     def tally(self) -> None:
         with urllib.request.urlopen(f"{self.url}/_calls_since/{self.seen}", timeout=60) as got:
@@ -155,6 +158,8 @@ class LoadStandIn(StandIn):
             self.methods[method] += 1
             if answers.isdigit():
                 self.first_reply.setdefault(int(answers), at)
+            elif answers.startswith("notice:"):
+                self.notices[answers.removeprefix("notice:")] += 1
             elif answers.startswith("home:"):
                 user = answers.removeprefix("home:")
                 self.home_drawn[user] = max(at, self.home_drawn.get(user, 0.0))
@@ -167,6 +172,7 @@ class LoadStandIn(StandIn):
         self.methods.clear()
         self.first_reply.clear()
         self.home_drawn.clear()
+        self.notices.clear()
 
 
 # --------------------------------------------------------------------------- billbot serve
