@@ -102,16 +102,22 @@ def _plans(
     for app_id, since, plan_id in rows:
         by_app[app_id].append((since, plan_id))
     grouped: dict[int, list[tuple[date, PlanTerms]]] = {}
+    terms: dict[tuple[int, date], PlanTerms] = {}  # thousands of apps share a few plans and days
+
+    def terms_on(plan_id: int, day: date) -> PlanTerms:
+        if (plan_id, day) not in terms:
+            terms[(plan_id, day)] = _terms(plans[plan_id], prices_on(prices[plan_id], day))
+        return terms[(plan_id, day)]
+
     for app_id, assigned in by_app.items():
         ordered = sorted(assigned)
         entries: list[tuple[date, PlanTerms]] = []
         for index, (since, plan_id) in enumerate(ordered):
             until = ordered[index + 1][0] if index + 1 < len(ordered) else last + _DAY
-            plan, history = plans[plan_id], prices[plan_id]
-            entries.append((since, _terms(plan, prices_on(history, since))))
+            entries.append((since, terms_on(plan_id, since)))
             entries += [
-                (p.since, _terms(plan, p))
-                for p in history
+                (p.since, terms_on(plan_id, p.since))
+                for p in prices[plan_id]
                 if p.since is not None and since < p.since < until and p.since <= last
             ]
         grouped[app_id] = entries
@@ -136,18 +142,19 @@ def _usage(
 ) -> dict[int, dict[str, dict[date, int]]]:
     if not apps:
         return {}
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity))
-            )
-            .where(among(session, Usage.app_id, apps), Usage.day >= first, Usage.day <= last)
-            .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
-        )
-        .all()
+    result = session.connection().execute(
+        select(col(Usage.app_id), col(Usage.metric), col(Usage.day), func.sum(col(Usage.quantity)))
+        .where(among(session, Usage.app_id, apps), Usage.day >= first, Usage.day <= last)
+        .group_by(col(Usage.app_id), col(Usage.metric), col(Usage.day))
     )
+    # A month close reads a row per app, metric and day: straight from the driver's cursor,
+    # without SQLAlchemy's row objects (SQLite gives days as the ISO text they are stored as).
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
     grouped: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(dict))
+    days: dict[Any, date] = {}
     for app_id, metric, day, quantity in rows:
-        grouped[app_id][metric][day] = int(quantity)
+        if day not in days:
+            days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        grouped[app_id][metric][days[day]] = int(quantity)
     return grouped
