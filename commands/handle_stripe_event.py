@@ -1,6 +1,12 @@
 """Handle a Stripe webhook event, once. Order is not guaranteed and events repeat, so
 each handler re-reads the object from Stripe and sets the state it finds: any order of the same
-events ends in the same place. Unknown types are acknowledged and ignored."""
+events ends in the same place. Unknown types are acknowledged and ignored.
+
+Whether an event is billbot's is decided from billbot's own records first (the Stripe account
+may hold an agency's other customers too): an event for a customer or statement billbot does not
+know is acknowledged without asking Stripe anything. When Stripe refuses a re-read (4xx: the
+object is gone, or not this account's), asking again cannot help: the event is recorded with
+that outcome. Network errors, 5xx and 429 raise Unavailable, so Stripe sends the event again."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -9,7 +15,8 @@ from typing import Any
 from billing.refs import record_id
 from commands.record_charge import record_charge
 from commands.remember_card import remember_card
-from payments.gateway import KEY, Gateway
+from payments.gateway import KEY, Gateway, Refused
+from storage.customers import company_by_customer
 from storage.seen_events import first_time, seen_before
 from storage.statements import statement_of
 from storage.unit_of_work import UnitOfWork
@@ -31,7 +38,10 @@ def handle_event(uow: UnitOfWork, gateway: Gateway, event: dict[str, Any], *, no
     done = "ignored"
     if handler is not None and isinstance(data.get("object"), dict):
         previous = _mapping(data.get("previous_attributes"))
-        done = handler(uow, gateway, data["object"], previous, now)
+        try:
+            done = handler(uow, gateway, data["object"], previous, now)
+        except Refused as refused:  # permanent: a retry would be refused the same way
+            done = f"Stripe refused the re-read (HTTP {refused.status})"
     first_time(uow, source="stripe", event_id=event_id, now=now)
     return done
 
@@ -43,6 +53,14 @@ def _text(value: object) -> str:
 
 def _mapping(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _ours(uow: UnitOfWork, customer_id: str) -> bool:
+    """A customer billbot made for one of its companies."""
+    if not customer_id:
+        return False
+    with uow:
+        return company_by_customer(uow.session, customer_id) is not None
 
 
 def _payment(
@@ -57,6 +75,10 @@ def _payment(
         statement = statement_of(uow.session, company_id, period)
         if statement is None:
             return "no such statement"
+        customer = _text(intent.get("customer"))
+        owner = company_by_customer(uow.session, customer) if customer else None
+        if customer and (owner is None or owner.id != company_id):
+            return "not ours"  # another customer's intent carrying a key like ours
         statement_id, tracked = statement.id, statement.payment_intent_id
     assert statement_id is not None
     charge = gateway.charge_status(intent_id)  # what is true now, whatever the order
@@ -74,6 +96,8 @@ def _checkout(
 ) -> str:
     if session.get("mode") != "setup" or not _text(session.get("id")):
         return "ignored"
+    if not _ours(uow, _text(session.get("customer"))):
+        return "not ours"
     found = gateway.checkout_card(session["id"])
     return _save(uow, gateway, found, now, "checkout")
 
@@ -83,6 +107,8 @@ def _setup(
 ) -> str:
     if not _text(intent.get("id")):
         return "ignored"
+    if not _ours(uow, _text(intent.get("customer"))):
+        return "not ours"
     return _save(uow, gateway, gateway.setup_card(intent["id"]), now, "setup")
 
 
@@ -112,6 +138,8 @@ def _customer_card(
         customer_id = _text(obj.get("id"))
     if not customer_id:
         return "no customer"
+    if not _ours(uow, customer_id):
+        return "not ours"
     card = gateway.default_card(customer_id)
     with uow:
         company = remember_card(uow.session, customer_id, card, now=now, source="stripe")

@@ -17,6 +17,15 @@ class Unavailable(DomainError):
     code = "payments_unavailable"
 
 
+class Refused(Unavailable):
+    """Stripe answered with a 4xx other than 429 (no such object, not allowed): asking again
+    gets the same answer. Network errors, 5xx and 429 stay Unavailable: worth a retry."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class BadSignature(Exception):
     """A webhook whose signature or timestamp does not check out."""
 

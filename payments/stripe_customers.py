@@ -8,7 +8,7 @@ import stripe
 from stripe.params import CustomerCreateParams
 from stripe.params.checkout import SessionCreateParams
 
-from payments.gateway import Card, Unavailable
+from payments.gateway import Card, Refused, Unavailable
 
 log = logging.getLogger("billbot.stripe")
 
@@ -122,7 +122,13 @@ class StripeCustomers:
         try:
             return call()
         except stripe.StripeError as error:
-            log.warning("Stripe refused a call: %s", type(error).__name__)
+            status = error.http_status
+            log.warning("Stripe refused a call: %s (HTTP %s)", type(error).__name__, status)
+            if status is not None and 400 <= status < 500 and status != 429:
+                raise Refused(
+                    "Stripe refused that; asking again would not change its answer.",
+                    status=status,
+                ) from error
             raise Unavailable(
                 "Stripe could not do that just now; try again in a minute."
             ) from error

@@ -51,7 +51,7 @@ def save_card(uow, stripe, gateway, dan, card="4242424242424242", **expiry):
     link = pay_link(uow, gateway, actor=dan, company="Acme", public_url="http://b.example")
     assert link.kind == "setup"
     stripe.complete_checkout(link.url, card=card, **expiry)
-    session = {"id": link.url.rsplit("/", 1)[1], "object": "checkout.session", "mode": "setup"}
+    session = stripe.checkout_session(link.url.rsplit("/", 1)[1])  # as Stripe sends it
     event = stripe.event("checkout.session.completed", session)
     return handle_event(uow, gateway, event, now=at(10, 20))
 
