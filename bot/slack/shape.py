@@ -90,6 +90,24 @@ def read_body(raw: bytes, content_type: str | None) -> SlackBody | None:
     return found
 
 
+ENVELOPES = {"slash_commands", "interactive", "events_api"}
+
+
+def read_envelope(kind: str, payload: object) -> SlackBody | None:
+    """A Socket Mode envelope's payload (already JSON), held to the same shapes as over HTTP."""
+    if kind not in ENVELOPES or not isinstance(payload, dict):
+        return None
+    if kind == "slash_commands":
+        found = SlackBody("command", payload) if fits(payload, COMMAND) else None
+    elif kind == "interactive":
+        found = SlackBody("interactive", payload) if _interactive(payload) else None
+    else:
+        found = _events_api(payload)
+    if found is None or not fits(found.body, READ_BY_BOLT) or not _ids_fit(found.body):
+        return None
+    return found
+
+
 def _json(text: str) -> object:
     try:
         return json.loads(text)

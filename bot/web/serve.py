@@ -5,13 +5,14 @@ import sys
 from datetime import UTC, datetime
 
 import uvicorn
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.delivery.background import DeliveryLoop
 from bot.delivery.courier import Courier
 from bot.delivery.scheduler import start_scheduler
+from bot.delivery.web_client import web_client
 from bot.settings import Settings
 from bot.slack.app_factory import build_bolt
+from bot.slack.socket_door import socket_client
 from bot.terms import Terms
 from bot.web.invite_page import invite_routes
 from bot.web.metrics import Metrics
@@ -48,7 +49,7 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     if socket:
         if bolt is None or not settings.slack_app_token:
             raise SystemExit("Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.")
-        SocketModeHandler(bolt, settings.slack_app_token).connect()
+        socket_client(bolt, settings.slack_app_token, web_client(settings)).connect()
     uow = UnitOfWork(engine)
     pages = [
         *invite_routes(uow, utc_now, delivery.wake, gateway, settings.public_url),

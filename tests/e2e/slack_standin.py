@@ -2,7 +2,8 @@
 
 POST /api/<method> answers as Slack would; POST /respond/<id> takes response_url posts;
 GET /_calls lists what was received; DELETE /_calls forgets it; POST /_ratelimit/<method>/<n>
-makes the next n calls of a method answer 429 with Retry-After: 1.
+makes the next n calls of a method answer 429 with Retry-After: 1; POST /_socket with
+{"url": ...} sets the WebSocket URL apps.connections.open answers (Socket Mode).
 Usage: python slack_standin.py  (prints "PORT <n>" once listening on 127.0.0.1)
 """
 
@@ -20,6 +21,7 @@ LIMITED: dict[str, int] = {}
 LOCK = threading.Lock()
 HOME_TEAM = "T1"
 VIEW_IDS = itertools.count(1)
+SOCKET = {"url": ""}  # what apps.connections.open answers
 
 
 def user_info(args: dict, token: str) -> dict:
@@ -61,6 +63,10 @@ def answer(method: str, args: dict, token: str) -> dict:
         }
     if method == "users.info":
         return user_info(args, token)
+    if method == "apps.connections.open":  # Socket Mode: the app-level token asks where to go
+        if not token.startswith("xapp-") or not SOCKET["url"]:
+            return {"ok": False, "error": "invalid_auth"}
+        return {"ok": True, "url": SOCKET["url"]}
     if method == "chat.postMessage":
         channel = str(args.get("channel", ""))
         if channel.startswith("CGONE"):  # a channel that was deleted
@@ -147,6 +153,10 @@ class Handler(BaseHTTPRequestHandler):
         else:
             args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
             args = {**dict(parse_qsl(query)), **args}
+        if path[0] == "_socket":
+            SOCKET["url"] = args["url"]
+            self._send(200, {"ok": True})
+            return
         if path[0] == "_ratelimit":
             LIMITED[path[1]] = int(path[2])
             self._send(200, {"ok": True})
