@@ -24,13 +24,17 @@ arrived/expected and reply delay (request sent -> reply at the stand-in) per kin
 of billbot, the stand-in, this client and the PostgreSQL backends (2 cores share them), CPU per
 request, /proc/loadavg, the outbox depth from /metrics and the warnings and errors in the log.
 
-Finding a bottleneck (py-spy is not installed here): `--sample` runs billbot under a wall-clock
+Finding a bottleneck: `--py-spy` samples billbot with py-spy (from PyPI: `.venv/bin/pip install
+py-spy`; 100 Hz, only the thread holding the GIL, so a sample is a slice of billbot's own CPU)
+for the whole load and prints where a request's CPU goes, per phase, in ms of CPU per request.
+`--sample` runs billbot under a wall-clock
 stack sampler (every thread, 100 Hz: where threads wait, e.g. on a lock); `--profile` under
 cProfile in every thread, timed by thread CPU (several times slower: use a lower --rate);
 `--mix kind=weight,...` sends another mix, e.g. one kind alone to price it.
 
 Run: .venv/bin/python bench/load.py [--database sqlite|postgresql|all] [--rate 200]
-     [--seconds 60] [--drain 60] [--timeout 30] [--seed 1] [--mix ...] [--sample | --profile]
+     [--seconds 60] [--drain 60] [--timeout 30] [--seed 1] [--mix ...]
+     [--py-spy | --sample | --profile]
 """
 
 import argparse
@@ -921,6 +925,66 @@ def report_sampler(path: Path, top: int = 25) -> None:
             break
 
 
+# Where a sampled stack belongs: the event loop's thread (the ack) by the frames it passes
+# through; a worker thread (the work after the ack) by the first of these frames it holds.
+ACK_PHASES = (
+    ("ack: signature, shape, Bolt dispatch, listener", ("slack_routes.py",)),
+    ("ack: Starlette routing, guard, metrics", ("starlette/", "bot/web/")),
+    ("ack: HTTP parsing and writing (uvicorn, h11)", ("uvicorn/", "h11/")),
+)
+WORK_PHASES = (
+    ("work: replay guard (one insert per request)", "first_time"),
+    ("work: who is asking (actor lookup)", "Actors.actor"),
+    ("work: Slack calls (respond, Web API: JSON, HTTP)", "slack_sdk/"),
+    ("work: Home tab Block Kit", "home_view"),
+    ("work: Home tab reads", "show_home"),
+    ("work: questions (reader and answers)", "bot/ask.py"),
+    ("work: parsing the /billing line", "bot/grammar/"),
+    ("work: use case (reads, writes)", "bootstrap.py"),
+    ("work: statement clicks (reads)", "show_statement"),
+    ("work: rendering replies (text, Block Kit)", "bot/render/"),
+)
+
+
+def phase_of(frames: list[str]) -> str:
+    if frames[0].startswith("<module>"):  # the main thread: the event loop
+        for frame in reversed(frames):  # the innermost frame that tells
+            for name, markers in ACK_PHASES:
+                if any(m in frame for m in markers):
+                    return name
+        return "ack: the event loop itself (asyncio)"
+    if any("anyio/" in f for f in frames) and any("slack_bolt/" in f for f in frames):
+        return "ack: clicks and forms (Bolt, in Starlette's thread pool)"
+    if any("Worker._run" in f for f in frames):
+        for name, marker in WORK_PHASES:
+            if any(marker in f for f in frames):
+                return name
+        return "work: other"
+    if any("bot/delivery/" in f for f in frames):
+        return "delivery of notices (outbox)"
+    if any("apscheduler/" in f or "sweep" in f for f in frames):
+        return "scheduler (sweeps)"
+    return "other threads"
+
+
+def report_py_spy(path: Path, cpu_per_request: float) -> None:
+    """py-spy's samples (raw, collapsed stacks) as shares of billbot's CPU per request."""
+    if not path.exists():
+        print("py-spy: no samples")
+        return
+    phases: Counter[str] = Counter()
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        phases[phase_of(stack.split(";"))] += int(count)
+    total = phases.total()
+    print(f"\npy-spy: {total} samples of the thread holding the GIL; CPU per request by phase")
+    print("  | phase | share | ms CPU per request |")
+    print("  |---|---|---|")
+    for name, count in sorted(phases.items()):
+        share = count / total
+        print(f"  | {name} | {100 * share:.1f}% | {1000 * cpu_per_request * share:.2f} |")
+
+
 def drain_backlog(results: list[Result], standin: LoadStandIn, limit: float) -> float:
     """Wait (up to `limit` s) until every acked request has its reply; the seconds it took."""
     started = time.monotonic()
@@ -1028,6 +1092,26 @@ def run(backend: str, args: argparse.Namespace) -> dict:
         pid = bot.process.pid
         seeded_at = time.monotonic()
         world = seed(bot, standin, database.url)
+        spy, spied_to = None, folder / "py-spy.txt"
+        if args.py_spy:
+            py_spy = str(Path(sys.executable).with_name("py-spy"))
+            spy = subprocess.Popen(
+                [
+                    py_spy,
+                    "record",
+                    "-p",
+                    str(pid),
+                    "--gil",
+                    "--rate",
+                    "100",
+                    "--format",
+                    "raw",
+                    "-o",
+                    str(spied_to),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         seed_seconds = time.monotonic() - seeded_at
         standin.forget()  # count only what the load causes
         count = int(args.rate * args.seconds)
@@ -1055,6 +1139,9 @@ def run(backend: str, args: argparse.Namespace) -> dict:
         still_owed = owed(results, standin)[1]
         rss_drained = rss_mb(pid)
         cpu_total = cpu_seconds(pid) - cpu_start
+        if spy is not None:
+            spy.send_signal(signal.SIGINT)  # py-spy writes what it sampled and exits
+            spy.wait(timeout=60)
         standin_cpu = cpu_seconds(standin.process.pid) - standin_cpu_start
         client_cpu = own_cpu() - client_cpu_start
         pg_cpu = backends_cpu(database.name) - pg_cpu_start
@@ -1109,6 +1196,8 @@ def run(backend: str, args: argparse.Namespace) -> dict:
         )
         for line in log_summary(Path(env["BILLBOT_LOG"])):
             print(line)
+        if spy is not None:
+            report_py_spy(spied_to, cpu_total / len(results))
         if sample_to is not None:
             report_sampler(sample_to)
         if profile_to is not None:
@@ -1152,6 +1241,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=30.0, help="client timeout per request")
     parser.add_argument("--seed", type=int, default=1, help="of the request mix")
     finding = parser.add_mutually_exclusive_group()
+    finding.add_argument(
+        "--py-spy", action="store_true", help="sample billbot's CPU with py-spy, by phase"
+    )
     finding.add_argument("--sample", action="store_true", help="sample billbot's thread stacks")
     finding.add_argument(
         "--profile", action="store_true", help="cProfile billbot's CPU in every thread (slow)"

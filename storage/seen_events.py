@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -11,9 +12,10 @@ from storage.unit_of_work import UnitOfWork
 
 def first_time(uow: UnitOfWork, *, source: str, event_id: str, now: datetime) -> bool:
     """True the first time an event id is seen; the unique key settles races between replicas."""
+    row = {"source": source, "event_id": event_id[:128], "received_at": now}
     with uow:
-        uow.session.add(ProcessedEvent(source=source, event_id=event_id[:128], received_at=now))
-        try:
+        try:  # one row per request: a plain insert, no ORM object
+            uow.session.connection().execute(insert(ProcessedEvent).values(**row))
             uow.commit()
         except IntegrityError:
             return False
