@@ -68,7 +68,7 @@ def month_facts(
 
 
 def _owners(session: Session, apps: dict, last: date) -> dict[int, list[tuple[date, int]]]:
-    rows = session.exec(
+    rows = session.connection().execute(
         select(
             col(AppOwnership.app_id), col(AppOwnership.since), col(AppOwnership.company_id)
         ).where(among(session, AppOwnership.app_id, apps), AppOwnership.since <= last)
@@ -115,6 +115,8 @@ def _plans(
         for index, (since, plan_id) in enumerate(ordered):
             until = ordered[index + 1][0] if index + 1 < len(ordered) else last + _DAY
             entries.append((since, terms_on(plan_id, since)))
+            if len(prices[plan_id]) == 1:  # the plan's first prices only: no versions
+                continue
             entries += [
                 (p.since, terms_on(plan_id, p.since))
                 for p in prices[plan_id]
