@@ -37,6 +37,7 @@ class Answer:
     said: Said
     private: bool  # only the asker may see it
     intent: str
+    confidence: float = 1.0  # the reader's probability of `intent` (1.0: chosen by a button)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def answer_question(
     subject = thread_subject(uow, actor, channel_id, thread_ts) if thread_ts else None
     question = understand(text, ask.companies, ask.apps, ask.plans)
     if picked is not None:
-        question = replace(question, intent=picked, runner_up=None)
+        question = replace(question, intent=picked, runner_up=None, confidence=1.0)
     elif subject and subject.intent and is_follow_up(question):
         question = replace(
             question,
@@ -75,12 +76,12 @@ def answer_question(
             app=question.app or (subject.app if not question.company else None),
         )
     if question.intent == "unknown":
-        return Answer(Said(ASKABLE), False, "unknown")
+        return Answer(Said(ASKABLE), False, "unknown", question.confidence)
     company_id = _company_of(question, ask, subject)
     if question.runner_up is not None and thread_ts:
         _keep(uow, actor, where, ThreadSubject(company_id, None, question.app, None, text), now)
         asked_back = ask_back(question.intent, question.runner_up, thread_ts)
-        return Answer(asked_back, not direct, "ask_back")
+        return Answer(asked_back, not direct, "ask_back", question.confidence)
     if company_id is None:
         return Answer(said(which_company(ask), actor.audience), not direct, "which_company")
     month = _month(question, subject, now)
@@ -96,14 +97,15 @@ def answer_question(
             month=month,
         )
     except DomainError as error:
-        return Answer(Said(error.message), not direct, question.intent)
+        return Answer(Said(error.message), not direct, question.intent, question.confidence)
     if thread_ts:
         shown = _month_shown(result) or month
         kept = ThreadSubject(company_id, question.intent, question.app, shown, text)
         _keep(uow, actor, where, kept, now)
     shared_here = direct or company_id == ask.linked
     private = not shared_here or (question.intent == "pay" and not direct)
-    return Answer(_other_bill(said(result, actor.audience), question), private, question.intent)
+    answer = _other_bill(said(result, actor.audience), question)
+    return Answer(answer, private, question.intent, question.confidence)
 
 
 def _company_of(question: Question, ask: Askable, subject: ThreadSubject | None) -> int | None:
