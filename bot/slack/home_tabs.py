@@ -51,15 +51,13 @@ class HomeTabs:
                 self._drawn.clear()
             self._coming.add(key)
             wait = self._drawn.get(key, -self.debounce) + self.debounce - time.monotonic()
-        if wait <= 0:
-            self._queue(key, draw)
-            return
-        timer = threading.Timer(wait, self._queue, (key, draw))
-        timer.daemon = True
-        timer.start()
-
-    def _queue(self, key: Key, draw: Draw) -> None:
-        if not self.worker.later(self._draw, key=key, draw=draw):
+        if wait > 0:  # drawn by the timer's own thread when the time has come
+            timer = threading.Timer(
+                wait, self.worker.here, (self._draw,), {"key": key, "draw": draw}
+            )
+            timer.daemon = True
+            timer.start()
+        elif not self.worker.later(self._draw, key=key, draw=draw):
             with self._lock:  # too busy to take it on: the next open tries again
                 self._coming.discard(key)
 

@@ -70,6 +70,13 @@ class Worker:
         )
         return True
 
+    def here(self, work: Callable[..., None], /, **kwargs: Any) -> None:
+        """`work(**kwargs)` in the calling thread (a timer's), as the pool would run it."""
+        try:
+            self._run(work, None, None, kwargs, time.monotonic())
+        except Exception:  # as _finished: logged, never lost silently
+            log.exception("work after an ack failed")
+
     def _finished(self, future: Future[None]) -> None:
         with self._counting:
             self.backlog -= 1
