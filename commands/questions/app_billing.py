@@ -76,7 +76,7 @@ def _billing(app: App, plan: Plan | None, today: date) -> AppBilling:
 
 def _why_unbilled(app: App, plan: Plan | None, today: date) -> str | None:
     if plan is None:
-        return "no_plan"
+        return "staging" if app.environment == "staging" else "no_plan"
     if plan.kind == "unbilled":
         return "free_plan"
     if app.trial:

@@ -6,7 +6,7 @@ from billing.closing import Calendar
 from commands.actor import Actor
 from commands.questions.answers import DueDate
 from commands.questions.read_access import read_access
-from commands.questions.unpaid import unpaid
+from commands.questions.unpaid import owed_and_carried, unpaid
 from commands.questions.upcoming import upcoming
 from storage.unit_of_work import UnitOfWork
 
@@ -26,7 +26,7 @@ def due_date(
         return DueDate(
             seen.id,
             seen.company.name,
-            unpaid(uow.session, seen.company, now),
+            owed_and_carried(unpaid(uow.session, seen.company, now))[0],
             up,
             calendar.due_on(up.month),
         )

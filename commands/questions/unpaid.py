@@ -8,7 +8,8 @@ from sqlmodel import Session
 from billing.calendar import local_date
 from billing.money import Money
 from billing.periods import Month
-from commands.questions.answers import Unpaid
+from billing.statement import min_charge_minor
+from commands.questions.answers import Carried, Unpaid
 from storage.statements_by_status import statements_with_status
 from storage.tables import Company, id_of
 
@@ -30,3 +31,15 @@ def unpaid_of(
         item = Unpaid(Month.parse(s.period), Money(s.total_minor, s.currency), s.due_on, late)
         found.setdefault(s.company_id, []).append(item)
     return found
+
+
+def owed_and_carried(found: list[Unpaid]) -> tuple[list[Unpaid], list[Carried]]:
+    """Statements to pay, and those too small to charge (or credits), which the next
+    statement carries instead."""
+    owed, carried = [], []
+    for u in found:
+        if u.amount.amount_minor < min_charge_minor(u.amount.currency):
+            carried.append(Carried(u.month, u.amount))
+        else:
+            owed.append(u)
+    return owed, carried

@@ -3,7 +3,7 @@
 from billing.money import Money
 from bot.render.answers.said import Said, money_buttons
 from bot.render.notice_words import day
-from commands.questions.answers import Dues, Upcoming
+from commands.questions.answers import Carried, Dues, Upcoming
 
 
 def upcoming_line(up: Upcoming) -> str:
@@ -33,11 +33,7 @@ def dues(result: Dues, audience: str) -> Said:
     up = result.upcoming
     stripe, card = up.billing_mode == "stripe", up.card is not None
     head = f"*Due from {result.company}*: "
-    carried = [
-        f"{c.amount} from {c.month.label()} was below the minimum charge: it is carried into "
-        f"the {up.month.label()} statement."
-        for c in result.carried
-    ]
+    carried = [_carried(c, up.month.label()) for c in result.carried]
     if not result.unpaid:
         return Said(
             "\n".join([head + f"nothing right now. Next: {upcoming_line(up)}", *carried]),
@@ -66,3 +62,15 @@ def _overdue(result: Dues) -> Said:
     ]
     stripe = up.billing_mode == "stripe"
     return Said("\n".join(lines), money_buttons(up.company_id, None, stripe, up.card is not None))
+
+
+def _carried(c: Carried, into: str) -> str:
+    """A total carried instead of charged: too small to charge, or a credit."""
+    if c.amount.amount_minor < 0:
+        return (
+            f"A credit of {-c.amount} from {c.month.label()} is carried into the {into} statement."
+        )
+    return (
+        f"{c.amount} from {c.month.label()} was below the minimum charge: it is carried into "
+        f"the {into} statement."
+    )
