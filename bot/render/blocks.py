@@ -19,29 +19,30 @@ def escape(text: str) -> str:
     return _CHANNEL_LINK.sub(r"<\1>", escaped)
 
 
-def _chunks(lines: list[str]) -> list[str]:
-    chunks: list[str] = []
+def chunks(lines: list[str]) -> list[str]:
+    """Lines gathered into sections of at most SECTION_CHARS (a longer line is cut)."""
+    found: list[str] = []
     current = ""
     for line in lines:
         line = line if len(line) <= SECTION_CHARS else line[: SECTION_CHARS - 1] + "…"
         if current and len(current) + 1 + len(line) > SECTION_CHARS:
-            chunks.append(current)
+            found.append(current)
             current = line
         else:
             current = f"{current}\n{line}" if current else line
     if current:
-        chunks.append(current)
-    return chunks
+        found.append(current)
+    return found
 
 
 def reply_blocks(text: str) -> list[dict]:
     """A long reply is cut with a count of what was left out, never rejected by Slack."""
     lines = escape(text).split("\n")
-    chunks = _chunks(lines)
-    blocks = [SectionBlock(text=MarkdownTextObject(text=c)) for c in chunks[:MAX_SECTIONS]]
+    chunks_ = chunks(lines)
+    blocks = [SectionBlock(text=MarkdownTextObject(text=c)) for c in chunks_[:MAX_SECTIONS]]
     rendered = [block.to_dict() for block in blocks]
-    if len(chunks) > MAX_SECTIONS:
-        shown = sum(c.count("\n") + 1 for c in chunks[:MAX_SECTIONS])
+    if len(chunks_) > MAX_SECTIONS:
+        shown = sum(c.count("\n") + 1 for c in chunks_[:MAX_SECTIONS])
         note = f"…and {len(lines) - shown} more lines: narrow it down, e.g. by company."
         rendered.append(ContextBlock(elements=[MarkdownTextObject(text=note)]).to_dict())
     return rendered

@@ -125,6 +125,10 @@ class StandIn:
             time.sleep(0.05)
         raise AssertionError(f"expected {count} {method} call(s), saw {self.calls(method)}")
 
+    def invalid(self) -> list[dict]:
+        """Block Kit sent since the last look that real Slack would have refused."""
+        return json.loads(get(f"{self.url}/_invalid")[1])
+
     def stop(self) -> None:
         os.kill(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=10)

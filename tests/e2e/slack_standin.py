@@ -1,7 +1,10 @@
 """A local Slack Web API: answers like Slack, records every call. Run as its own process.
 
 POST /api/<method> answers as Slack would; POST /respond/<id> takes response_url posts;
-GET /_calls lists what was received; DELETE /_calls forgets it; POST /_ratelimit/<method>/<n>
+GET /_calls lists what was received; DELETE /_calls forgets it; every message and view is
+checked as Slack would (tests/e2e/block_kit.py): one Slack would refuse is answered as Slack
+answers it (invalid_blocks, invalid_arguments) and kept for GET /_invalid;
+POST /_ratelimit/<method>/<n>
 makes the next n calls of a method answer 429 with Retry-After: 1; POST /_socket with
 {"url": ...} sets the WebSocket URL apps.connections.open answers (Socket Mode).
 Usage: python slack_standin.py  (prints "PORT <n>" once listening on 127.0.0.1)
@@ -9,13 +12,18 @@ Usage: python slack_standin.py  (prints "PORT <n>" once listening on 127.0.0.1)
 
 import itertools
 import json
+import os
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from block_kit import problems
+
 CALLS: list[dict] = []
+INVALID: list[dict] = []  # Block Kit Slack would refuse; GET /_invalid lists and forgets it
 POSTED: dict[str, list[dict]] = {}  # channel -> messages, for conversations.history
 LIMITED: dict[str, int] = {}
 LOCK = threading.Lock()
@@ -122,6 +130,12 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, {"ok": True, "file_id": "F1", "upload_url": f"http://{host}/upload/F1"})
 
     def do_GET(self) -> None:
+        if self.path == "/_invalid":
+            with LOCK:
+                found = list(INVALID)
+                INVALID.clear()
+            self._send(200, found)
+            return
         if self.path.startswith("/api/"):  # slack-sdk reads some methods with GET
             method, _, query = self.path.removeprefix("/api/").partition("?")
             args = dict(parse_qsl(query))
@@ -175,8 +189,25 @@ class Handler(BaseHTTPRequestHandler):
             limited = LIMITED.get(method, 0)
             if limited:
                 LIMITED[method] = limited - 1
+        refused = [] if limited else problems(method, args)
+        if refused:
+            with LOCK:
+                INVALID.append({"method": method, "problems": refused})
         if limited:
             self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+        elif refused and method.startswith("views."):
+            messages = [f"[ERROR] {p}" for p in refused]
+            self._send(
+                200,
+                {
+                    "ok": False,
+                    "error": "invalid_arguments",
+                    "response_metadata": {"messages": messages},
+                },
+            )
+        elif refused:
+            status = 400 if method == "respond" else 200
+            self._send(status, {"ok": False, "error": "invalid_blocks", "errors": refused})
         elif method == "files.getUploadURLExternal":
             self._upload_url()
         elif method == "files.completeUploadExternal":

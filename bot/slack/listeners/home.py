@@ -6,11 +6,12 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.answer import answer
 from bot.grammar import help_text
 from bot.slack.door import Door, event_team
 from bot.slack.home_tabs import stamped, unchanged
 from bot.slack.views.forms import NEW_COMPANY, invite_client_modal, new_company_modal
-from bot.slack.views.home_tab import OPEN_INVITE_CLIENT, SHOW_HELP, home_view
+from bot.slack.views.home_tab import OPEN_INVITE_CLIENT, SHOW_COMPANIES, SHOW_HELP, home_view
 from bot.slack.views.text_modal import text_modal
 from commands.show_home import show_home
 
@@ -34,6 +35,17 @@ def register(app: App, door: Door) -> None:
 
     app.action(OPEN_INVITE_CLIENT)(_opens(invite_client_modal))
     app.action(NEW_COMPANY)(_opens(new_company_modal))
+
+    @app.action(SHOW_COMPANIES)
+    def open_companies(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        """The Home tab's "All companies": what `/billing companies` says, in a modal."""
+        ack()
+        actor = door.clicker(client, context, body)
+        reply = answer("companies", uow=door.uow, actor=actor, now=door.clock(), terms=door.terms)
+        if body.get("trigger_id"):
+            client.views_open(
+                trigger_id=body["trigger_id"], view=text_modal("Companies", reply.text)
+            )
 
     @app.action(SHOW_HELP)
     def open_help(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:

@@ -23,6 +23,7 @@ from commands.show_home import HomeCompany, HomeView, PendingInvitation
 
 SHOW_HELP = "show_help"  # action ids of the Home tab's own buttons
 OPEN_INVITE_CLIENT = "open_invite_client"
+SHOW_COMPANIES = "show_companies"
 
 
 def home_view(home: HomeView, audience: str, notice: str | None = None) -> dict:
@@ -34,9 +35,14 @@ def home_view(home: HomeView, audience: str, notice: str | None = None) -> dict:
         blocks.append(SectionBlock(text=MarkdownTextObject(text="You have no companies yet.")))
     for company in home.companies:
         blocks += _company_blocks(company)
-    if home.total > len(home.companies):
+    if home.total > len(home.companies):  # the rest are counted, and one click away
         more = f"…and {home.total - len(home.companies)} more: `/billing companies` lists them all."
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]))
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=more),
+                accessory=ButtonElement(text="All companies", action_id=SHOW_COMPANIES),
+            )
+        )
     blocks.append(DividerBlock())
     if home.invitations:
         blocks.append(SectionBlock(text=MarkdownTextObject(text="*Invitations for you*")))
