@@ -16,6 +16,7 @@ from bot.grammar import UsageError, parse, usage_of
 from bot.registry import BY_REQUEST
 from bot.render.buttons import invitation_buttons
 from bot.render.replies.invitations import invitee_message
+from bot.render.replies.sentences import count
 from bot.render.statement_csv import statement_csv
 from bot.render.statement_mail import document_file_name
 from bot.render.statement_pdf import statement_pdf
@@ -60,7 +61,7 @@ def answer(
     `channel_id` is where the line was typed (None where there is no channel: the console).
     """
     try:
-        request = parse(text)
+        request = parse(text, actor.audience)
     except UsageError as error:
         return Reply(str(error))
     result = settled(
@@ -74,7 +75,7 @@ def answer(
     if isinstance(result, StatementView) and result.csv:
         return Reply(
             f"The {result.month} statement of {result.company} as CSV: "
-            f"{len(result.lines)} lines, total {result.total}.",
+            f"{count(len(result.lines), 'line')}, total {result.total}.",
             f"{slugify(result.company)}-{result.month}.csv",
             statement_csv(result),
         )

@@ -33,15 +33,17 @@ def identify(
     team_id: str,
     user_id: str,
     name: str,
-    account_type: str,
+    account_type: str | None,
     now: datetime,
     operators: frozenset[str] = frozenset(),
     email: str | None = None,
 ) -> Actor:
     """Find or create the workspace and the person; config-listed operators become operators.
     Someone invited by e-mail before they used Slack is that same person once Slack gives
-    their address. Two first requests at once: the one that loses the race (a unique key
-    taken meanwhile) reads, on its second try, the row the other one wrote."""
+    their address. With no account type (Slack could not be asked), a known person stays as
+    recorded and a new one starts as a client, the least they can be. Two first requests at
+    once: the one that loses the race (a unique key taken meanwhile) reads, on its second try,
+    the row the other one wrote."""
     email = email.strip().lower() if email else None
 
     def attempt() -> Actor:
@@ -79,7 +81,7 @@ def _person(
     workspace_id: int,
     user_id: str,
     name: str,
-    account_type: str,
+    account_type: str | None,
     email: str | None,
     now: datetime,
 ) -> Person:
@@ -97,10 +99,12 @@ def _person(
             email=email,
             name=name,
             name_key=name_key(name),
-            account_type=account_type,
+            account_type=account_type or "client",
             created_at=now,
         )
         session.add(person)
+    elif account_type is None:
+        pass  # Slack said nothing new: the record stands
     elif (person.name, person.account_type) != (name, account_type):
         person.name, person.name_key = name, name_key(name)
         person.account_type = account_type

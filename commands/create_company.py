@@ -79,6 +79,7 @@ def create_company(
             session.add(
                 Access(company_id=key, person_id=actor.person_id, role="admin", created_at=now)
             )
-        detail = {"name": name, "currency": code, "timezone": zone, "owner_id": owner_id}
+        owner_name = owner_person.name if owner_person else actor.name
+        detail = {"name": name, "currency": code, "timezone": zone, "owner": owner_name}
         commit_change(uow, actor, "company.created", now=now, company_id=key, **detail)
     return CompanyCreated(name, code, zone, owner_person.name if owner_person else None)

@@ -4,7 +4,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///billbot.db"
 READS_ONLY = "billbot_reads_only"  # execution option of units of work that only read
@@ -16,6 +17,38 @@ def normalize_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+class DatabaseUnusable(Exception):
+    """DATABASE_URL names no database billbot can use; the message says why, without secrets."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_KINDS = "SQLite (sqlite:///billbot.db) or PostgreSQL (postgresql://user@host/db)"
+
+
+def check_url(url: str) -> URL:
+    """The parsed URL, or DatabaseUnusable: not a URL, or a kind of database billbot can't use."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        raise DatabaseUnusable(f"DATABASE_URL is not a database URL: use {_KINDS}.") from None
+    kind = parsed.get_backend_name()
+    if kind not in ("sqlite", "postgresql"):
+        raise DatabaseUnusable(f"DATABASE_URL is a {kind} database; billbot works with {_KINDS}.")
+    return parsed
+
+
+def unreachable(url: str, error: Exception) -> DatabaseUnusable:
+    """Why the database at `url` can't be used, in one line, with its password hidden."""
+    shown = make_url(url).render_as_string(hide_password=True)
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+    detail = reason[0].strip().removeprefix("connection failed: ") if reason else ""
+    detail = detail or type(error).__name__
+    return DatabaseUnusable(f"Can't use the database at {shown}: {detail}")
 
 
 def make_engine(url: str = DEFAULT_URL, **kwargs: Any) -> Engine:

@@ -11,6 +11,7 @@ from bot.cli.demo import seed_demo
 from bot.cli.export import export_command
 from bot.cli.run_due import run_due_command
 from bot.cli.startup import clock_at, ready_engine
+from bot.database import open_database
 from bot.settings import Settings
 from bot.terms import Terms
 
@@ -18,10 +19,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
 
 def _open_console(settings: Settings, at: str | None, demo: bool) -> None:
+    clock = clock_at(at)
     engine = ready_engine(settings)
-    console = Console(
-        engine, clock=clock_at(at), operators=settings.operators, terms=Terms.of(settings)
-    )
+    console = Console(engine, clock=clock, operators=settings.operators, terms=Terms.of(settings))
     if demo:
         seeded = seed_demo(console)
         note = "Seeded the demo agency" if seeded else "The demo agency is already here"
@@ -56,8 +56,13 @@ def serve(
 @app.command()
 def migrate() -> None:
     """Bring the database to the newest schema."""
-    ready_engine(Settings())
-    typer.echo("Database is up to date.")
+    _, migrated = open_database(Settings())
+    if migrated.before is None:
+        typer.echo(f"Created the database schema (revision {migrated.after}).")
+    elif migrated.before != migrated.after:
+        typer.echo(f"Migrated the database from revision {migrated.before} to {migrated.after}.")
+    else:
+        typer.echo(f"Database is up to date (revision {migrated.after}).")
 
 
 @app.command()

@@ -23,10 +23,11 @@ def close_month_command(
         period = Month.parse(month)
     except Invalid as error:
         raise typer.BadParameter(error.message, param_hint="MONTH") from None
+    now = clock_at(at)()
     report = close_month(
         UnitOfWork(ready_engine(settings)),
         month=period,
-        now=clock_at(at)(),
+        now=now,
         calendar=Terms.of(settings).calendar,
         dry_run=dry_run,
     )

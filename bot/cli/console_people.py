@@ -2,10 +2,10 @@
 
 import hashlib
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from storage import lookups
-from storage.tables import Person
+from storage.tables import Operator, Person
 from storage.unit_of_work import UnitOfWork
 
 CONSOLE_TEAM = "T0CONSOLE"
@@ -29,9 +29,14 @@ def known_person(uow: UnitOfWork, name: str) -> Person | None:
 def people_line(uow: UnitOfWork) -> str:
     with uow.read():
         workspace = lookups.workspace_by_team(uow.session, CONSOLE_TEAM)
+        key = workspace.id if workspace else -1
         rows = uow.session.exec(
-            select(Person).where(Person.workspace_id == (workspace.id if workspace else -1))
+            select(Person).where(Person.workspace_id == key).order_by(col(Person.id))
         ).all()
+        operators = set(
+            uow.session.exec(select(Operator.person_id).where(Operator.workspace_id == key)).all()
+        )
     if not rows:
         return "Nobody yet: `as @name` creates a person."
-    return "People: " + ", ".join(f"{p.name} ({p.account_type})" for p in rows)
+    kinds = {p.id: "operator" if p.id in operators else p.account_type for p in rows}
+    return "People: " + ", ".join(f"{p.name} ({kinds[p.id]})" for p in rows)

@@ -22,8 +22,9 @@ def run_due_command(
     """Run every job due at a time once: month close, charges, reminders, invitation expiry;
     then deliver the messages that are due. Twice at the same time changes nothing."""
     settings = Settings()
+    start = clock_at(at)()
     engine = ready_engine(settings)
-    start, started = clock_at(at)(), time.monotonic()
+    started = time.monotonic()
     gateway = gateway_for(
         settings.stripe_api_key,
         api_base=settings.stripe_api_base,

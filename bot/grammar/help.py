@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from bot.grammar.entries import AUDIENCES, ENTRIES, GROUPS, Entry
+from bot.grammar.entries import AUDIENCES, ENTRIES, GROUPS, OPERATOR, Entry
 from bot.grammar.errors import did_you_mean
 
 
@@ -55,9 +55,14 @@ def usage_of(subcommand: str) -> str:
     return lines
 
 
-def group_usage(word: str) -> str:
-    """The usage lines of every subcommand starting with `word` ("" if none)."""
-    return "\n".join(e.usage for e in ENTRIES if e.name.split()[0] == word)
+def group_usage(word: str, audience: str = OPERATOR) -> str:
+    """The usage lines of every subcommand starting with `word` that the audience may use
+    ("" if none)."""
+    return "\n".join(
+        e.usage_for(audience)
+        for e in ENTRIES
+        if e.name.split()[0] == word and e.visible_to(audience)
+    )
 
 
 def help_text(topic: str | None, audience: str) -> str:

@@ -15,6 +15,7 @@ from bot.slack.home_tabs import HomeTabs
 from bot.slack.listeners import register
 from bot.slack.oauth import oauth_options
 from bot.slack.sender import Sender
+from bot.slack.token_check import TokenCheck
 from bot.slack.worker import Worker
 from bot.terms import Terms
 from storage.unit_of_work import UnitOfWork
@@ -44,7 +45,9 @@ def build_bolt(
     if settings.slack_client_id and settings.slack_client_secret:
         flavour = oauth_options(settings, engine, client, uow, clock)
     else:
-        flavour = {"token": settings.slack_bot_token, "token_verification_enabled": False}
+        check = TokenCheck(client, settings.slack_bot_token or "")
+        check.start()
+        flavour = {"authorize": check.authorize()}
     # Slack's signature is checked once, by bot/server.py, on the raw bytes before anything is
     # parsed; Bolt's own check (for the OAuth flavour too) would only repeat it. Socket Mode
     # carries no signature: Bolt never checked it there.

@@ -1,9 +1,13 @@
 """Who a Slack user is: name, e-mail and account type from users.info, cached for a while."""
 
+import logging
 import time
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+log = logging.getLogger(__name__)
 
 TTL_SECONDS = 600
 
@@ -13,7 +17,8 @@ class SlackPerson:
     user_id: str
     name: str
     email: str | None
-    account_type: str  # developer (full member) | client (guest or another team)
+    account_type: str | None  # developer (full member) | client (guest or another team);
+    # None: Slack could not be asked, so billbot goes by what it has recorded
 
 
 class People:
@@ -28,7 +33,12 @@ class People:
         hit = self._cache.get(key)
         if hit is not None and time.monotonic() - hit[0] < self.ttl:
             return hit[1]
-        person = describe(client.users_info(user=user_id).get("user") or {}, team_id, fallback)
+        try:
+            user = client.users_info(user=user_id).get("user") or {}
+        except (SlackApiError, OSError) as error:  # Slack's API is out of reach or refuses
+            log.warning("users.info failed (%s): going by billbot's own record", error)
+            return hit[1] if hit is not None else SlackPerson(user_id, fallback, None, None)
+        person = describe(user, team_id, fallback)
         self._cache[key] = (time.monotonic(), person)
         return person
 

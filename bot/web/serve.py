@@ -3,9 +3,11 @@
 import logging
 import sys
 from datetime import UTC, datetime
+from socket import socket as Socket
 
 import uvicorn
 
+from bot.database import open_database
 from bot.delivery.background import DeliveryLoop
 from bot.delivery.courier import Courier
 from bot.delivery.scheduler import start_scheduler
@@ -20,8 +22,6 @@ from bot.web.server import create_web_app
 from bot.web.statement_page import statement_routes
 from bot.web.stripe_webhook import stripe_routes
 from payments.factory import gateway_for
-from storage.database import make_engine
-from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
 
 
@@ -34,8 +34,7 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     # default 5 ms, so an ack never waits behind a reply being rendered (bench/ack.py).
     sys.setswitchinterval(0.0005)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
+    engine, _ = open_database(settings)
     gateway = gateway_for(
         settings.stripe_api_key,
         api_base=settings.stripe_api_base,
@@ -63,4 +62,31 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
         pages,
         signing_secret=settings.slack_signing_secret or "",
     )
-    uvicorn.run(web, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    config = uvicorn.Config(
+        web, host=settings.host, port=settings.port, log_level="warning", access_log=False
+    )
+    Server(config, _listening(settings, socket=socket, slack=bolt is not None)).run()
+
+
+class Server(uvicorn.Server):
+    """uvicorn, saying where it listens once its socket is bound."""
+
+    def __init__(self, config: uvicorn.Config, banner: str) -> None:
+        super().__init__(config)
+        self.banner = banner
+
+    async def startup(self, sockets: list[Socket] | None = None) -> None:
+        await super().startup(sockets)
+        if not self.should_exit:
+            print(self.banner, flush=True)
+
+
+def _listening(settings: Settings, *, socket: bool, slack: bool) -> str:
+    base = f"http://{settings.host}:{settings.port}"
+    if socket:
+        where = "Slack over Socket Mode"
+    elif slack:
+        where = f"Slack at {base}/slack/events"
+    else:
+        where = "no Slack (no SLACK_BOT_TOKEN or SLACK_CLIENT_ID)"
+    return f"billbot serves {where}; health at {base}/healthz, metrics at {base}/metrics."

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot.render.replies.sentences import template
+from bot.render.replies.sentences import a, template
 from commands.add_team_member import TeamMemberAdded
 from commands.create_company import CompanyCreated
 from commands.create_team import TeamCreated
@@ -46,7 +46,7 @@ WORDS: dict[type, Callable[[Any], str]] = {
     AccessGranted: _granted,
     AccessRevoked: template("{r.subject} no longer has {r.role} access to {r.company}."),
     TeamCreated: template("Created team {r.name}, with you as an unlimited member."),
-    TeamMemberAdded: template("{r.person} is now an {r.access} member of {r.team}."),
+    TeamMemberAdded: lambda r: f"{r.person} is now {a(r.access)} member of {r.team}.",
     TeamMemberRemoved: template("Removed {r.person} from {r.team}."),
     CompanyLeft: template("You left {r.company}. Its owners are told."),
     HandedOver: template("{r.to} now owns {r.company}; you are its admin."),

@@ -3,14 +3,11 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.render.replies.sentences import count
 from commands.app_views import NO_DOMAIN_YET, AppView
 from commands.list_apps import AppList
 from commands.list_companies import CompanyList
 from commands.show_company import CompanyView
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _companies(result: CompanyList, audience: str) -> str:
@@ -20,7 +17,7 @@ def _companies(result: CompanyList, audience: str) -> str:
     lines = [f"{title} ({result.total:,}):"]
     for item in result.items:
         role = item.role or "not a member"
-        lines.append(f"• {item.name}: {role}, {_count(item.apps, 'app')}")
+        lines.append(f"• {item.name}: {role}, {count(item.apps, 'app')}")
     if result.total > len(result.items):
         lines.append(
             f"…and {result.total - len(result.items):,} more: `/billing company <name>` shows one."

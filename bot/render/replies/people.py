@@ -3,10 +3,22 @@
 from collections.abc import Callable
 from typing import Any
 
+from bot.render.replies.sentences import a
 from commands.audit_log import AuditPage
 from commands.list_access import AccessView
 from commands.list_teams import TeamList
 from commands.who_am_i import WhoAmIView
+
+
+def _value(value: object) -> str:
+    """An audit detail as words: yes and no, lists joined; never a Python literal."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_value(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _audit(result: AuditPage, audience: str) -> str:
@@ -14,7 +26,11 @@ def _audit(result: AuditPage, audience: str) -> str:
     if not result.lines:
         lines.append("Nothing yet.")
     for line in result.lines:
-        detail = ", ".join(f"{k} {v}" for k, v in line.detail.items() if v not in (None, ""))
+        detail = ", ".join(
+            f"{k.replace('_', ' ')} {_value(v)}"
+            for k, v in line.detail.items()
+            if v not in (None, "")
+        )
         lines.append(
             f"• {line.at:%Y-%m-%d %H:%M} {line.who}: {line.action}"
             + (f" ({detail})" if detail else "")
@@ -44,7 +60,7 @@ def _access(result: AccessView, audience: str) -> str:
 
 def _whoami(result: WhoAmIView, audience: str) -> str:
     kind = "operator" if result.is_operator else result.account_type
-    lines = [f"You are {result.name}, a {kind}."]
+    lines = [f"You are {result.name}, {a(kind)}."]
     if result.companies:
         lines.append("Your companies: " + ", ".join(f"{c} ({r})" for c, r in result.companies))
     else:
