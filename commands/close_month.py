@@ -12,6 +12,7 @@ from billing.statement import StatementDraft
 from commands.drafts import drafts_for
 from commands.finalize_statements import finalize_statements, tell_bill_by_hand
 from commands.schedules import schedule_of
+from storage.locks import lock_companies
 from storage.statements import closed_company_ids
 from storage.sweeps import every_company
 from storage.tables import Company, id_of
@@ -48,6 +49,8 @@ def close_month(
         due, waiting, report = _due_companies(uow.session, month, now, report, charge_day)
     for workspace_id, batch in _batches(due):
         with uow:
+            if not dry_run:
+                lock_companies(uow.session, [id_of(c) for c in batch])
             drafts = _drafts(uow.session, workspace_id, batch, month)
             report = _count(report, drafts, len(batch))
             if not dry_run:

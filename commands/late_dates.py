@@ -20,6 +20,7 @@ from billing.periods import Month
 from billing.statement import build_statement
 from storage.billing_facts import month_facts
 from storage.corrections import billed_for_app, newest_closed_month
+from storage.locks import lock_company
 from storage.tables import Company, Correction, id_of
 
 
@@ -74,9 +75,12 @@ def open_from(session: Session, company: Company, now: datetime) -> Month:
 
 
 def reach_back(session: Session, company: Company, day: date, now: datetime) -> Month:
-    """Refuse a date before the company's first month; return the oldest open month."""
+    """Refuse a date before the company's first month; return the oldest open month. Changes
+    to one company's history take turns from here, so two corrections of one month never
+    both count what was billed before either."""
     first = Month.of(local_date(company.created_at, company.timezone))
     check_reach(day, company=company.name, first_month=first)
+    lock_company(session, id_of(company))
     return open_from(session, company, now)
 
 
