@@ -1,4 +1,5 @@
-"""Record an app's usage of a metric on a day, after the fact. A day in a month whose statement
+"""Record an app's usage of a metric on a day, after the fact (a negative quantity corrects it,
+as a line of its own, never below 0 for the day). A day in a month whose statement
 is final becomes a correction on the oldest open statement."""
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from commands.late_dates import LateChange, audit_detail, reach_back, settle
 from commands.resolve import visible_app
 from storage.tables import Usage, id_of
 from storage.unit_of_work import UnitOfWork
+from storage.usage import day_usage
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class UsageRecorded:
     quantity: int
     day: date
     late: LateChange | None = None  # the day is in a month whose statement is final
+    day_total: int | None = None  # after a correction: the day's usage now
 
 
 def record_usage(
@@ -44,8 +47,6 @@ def record_usage(
     now: datetime,
     on: date | None = None,
 ) -> UsageRecorded:
-    if quantity < 0:
-        raise Invalid("Usage can't be negative.")
     with uow:
         row, seen = visible_app(uow, actor, app)
         require(seen.role, Action.MANAGE_APPS, seen.company.name)
@@ -53,6 +54,12 @@ def record_usage(
         if day > local_date(now, seen.company.timezone):
             raise Invalid(f"{day.isoformat()} is in the future: usage is recorded after the fact.")
         open_month = reach_back(uow.session, seen.company, day, now)
+        total = day_usage(uow.session, id_of(row), metric, day) + quantity
+        if quantity < 0 and total < 0:
+            raise Invalid(
+                f"{row.name} has {total - quantity:,} {metric} on {day.isoformat()}: a correction "
+                "can take off at most that many."
+            )
         uow.session.add(
             Usage(app_id=id_of(row), metric=metric, day=day, quantity=quantity, recorded_at=now)
         )
@@ -69,7 +76,7 @@ def record_usage(
         commit_change(
             uow,
             actor,
-            "usage.recorded",
+            "usage.corrected" if quantity < 0 else "usage.recorded",
             now=now,
             company_id=seen.id,
             app=row.name,
@@ -78,4 +85,4 @@ def record_usage(
             day=day.isoformat(),
             **audit_detail(late),
         )
-    return UsageRecorded(row.name, metric, quantity, day, late)
+    return UsageRecorded(row.name, metric, quantity, day, late, total if quantity < 0 else None)

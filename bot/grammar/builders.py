@@ -9,7 +9,7 @@ from bot.grammar.values.choices import environment, role, team_access
 from bot.grammar.values.dates import day, month, timezone
 from bot.grammar.values.links import domain, invitation_token
 from bot.grammar.values.names import app, apps, company, metric, plan, team
-from bot.grammar.values.numbers import count, currency, number
+from bot.grammar.values.numbers import currency, number, signed_count
 from bot.grammar.values.people import channel, email, person, person_or_email, subject
 from commands.accept_invitation import Accept
 from commands.add_team_member import AddTeamMember
@@ -89,7 +89,7 @@ BUILDERS: dict[str, Builder] = {
         company(a.req(0)), a.pos(1, month), "csv" in a.flags, "pdf" in a.flags
     ),
     "usage": lambda a: RecordUsage(
-        app(a.req(0)), metric(a.req(1)), count(a.req(2)), a.opt("on", day)
+        app(a.req(0)), metric(a.req(1)), signed_count(a.req(2)), a.opt("on", day)
     ),
     "mark-paid": lambda a: MarkPaid(company(a.req(0)), month(a.req(1))),
     "pay": lambda a: Pay(company(a.req(0))),

@@ -75,7 +75,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("grant", f"{_SUBJECT} company:<company> {_ROLE}", "Give someone a role in a company.", 'grant @bob company:"Acme Corp" role:billing', CLIENT, "access", f"<@user> company:<company> {_ROLE}"),  # noqa: E501
     Entry("revoke", f"{_SUBJECT} company:<company>", "Take someone's access to a company away.", 'revoke @bob company:"Acme Corp"', CLIENT, "access", "<@user> company:<company>"),  # noqa: E501
     Entry("statement", "<company> [<YYYY-MM>] [csv|pdf]", "Show a month's statement (this month: the live estimate); csv gives a file, pdf its document, to you alone.", 'statement "Acme Corp" 2025-10', CLIENT, "billing"),  # noqa: E501
-    Entry("usage", "<app> <metric> <qty> [on:YYYY-MM-DD]", "Record an app's usage of a metered plan's metric for a day.", "usage shop requests 12500 on:2025-10-14", DEVELOPER, "billing"),  # noqa: E501
+    Entry("usage", "<app> <metric> <qty> [on:YYYY-MM-DD]", "Record an app's usage of a metered plan's metric for a day; a negative quantity corrects what was recorded.", "usage shop requests 12500 on:2025-10-14", DEVELOPER, "billing"),  # noqa: E501
     Entry("pay", "<company>", "Add or update the card statements are charged to (a private link).", 'pay "Acme Corp"', CLIENT, "billing"),  # noqa: E501
     Entry("mark-paid", "<company> <YYYY-MM>", "Record that a hand-billed statement was paid.", 'mark-paid "Acme Corp" 2025-10', OPERATOR, "billing"),  # noqa: E501
     Entry("channel link", "<company> [#channel]", "Send a company's reminders and statements to a channel (this one if none is named).", 'channel link "Acme Corp" #billing', CLIENT, "notifications"),  # noqa: E501

@@ -16,6 +16,15 @@ def count(tok: Token) -> int:
     return int(tok.text)
 
 
+def signed_count(tok: Token) -> int:
+    """A whole number that may be negative (-500 or −500): a correction."""
+    text = tok.text.replace("−", "-")
+    digits = text.removeprefix("-")
+    if not _COUNT.fullmatch(digits) or int(digits) >= 2**63:
+        raise Bad(f"{tok.shown} is not a whole number (a negative one corrects usage).")
+    return int(text)
+
+
 def number(tok: Token) -> int:
     """A record's number, like 12 or #12."""
     found = record_id(tok.text.lstrip("#"))

@@ -54,7 +54,13 @@ def _plan_set(r: AppPlanSet) -> str:
 
 
 def _usage_recorded(r: UsageRecorded) -> str:
-    text = f"Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."
+    if r.day_total is not None:
+        text = (
+            f"Corrected {r.app}'s {r.metric} on {r.day} by {r.quantity:,}: "
+            f"{r.day_total:,} for that day now."
+        )
+    else:
+        text = f"Recorded {r.quantity:,} {r.metric} for {r.app} on {r.day}."
     return text + late_words(r.late)
 
 
