@@ -267,3 +267,33 @@ def test_slacks_notice_of_held_back_events_is_acknowledged(billbot):
     }
     status, _, _ = post(f"{billbot.url}/slack/events", json.dumps(notice), "application/json")
     assert status == 200
+
+
+def test_a_click_without_a_trigger_id_is_answered(billbot, standin):
+    """A button in a workflow function's message: Slack sends no trigger_id with the click."""
+    before = len(standin.calls("respond"))
+    status, _, _ = billbot.interact(
+        {
+            "type": "block_actions",
+            "team": {"id": "T1", "domain": "agency"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "user": {"id": "UDAN", "username": "dan", "team_id": "T1"},
+            "api_app_id": "A1",
+            "container": {"type": "message", "message_ts": "1.2", "channel_id": "C1"},
+            "channel": {"id": "C1", "name": "billing"},
+            "response_url": f"{standin.url}/respond/no-trigger",
+            "actions": [
+                {
+                    "action_id": "invitation_decline",
+                    "block_id": "b",
+                    "type": "button",
+                    "value": "999999",
+                    "action_ts": "1733650000.000100",
+                }
+            ],
+        }
+    )
+    assert status == 200
+    reply = standin.wait_for("respond", before + 1)[-1]["args"]
+    assert reply["blocks"][0]["text"]["text"] == "There is no invitation #999999 for you."
