@@ -53,7 +53,7 @@ def _who_and_where(depth: int) -> dict[str, Any]:
         "user_team*": str,
         "channel*": OneOf(str, {"id*": str}),
         "channel_id*": str,
-        "view*": {"app_installed_team_id*": str, "team_id*": str},
+        "view?": {"app_installed_team_id*": str, "team_id*": str},  # Bolt reads it when there
         "authorizations*": [{"team_id*": str, "enterprise_id*": str, "user_id*": str}],
         "response_url*": HTTP_URL,
         "response_urls*": [{"response_url*": HTTP_URL}],

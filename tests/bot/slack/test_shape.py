@@ -102,6 +102,7 @@ def test_what_slack_sends_passes():
         payload({**CLICK, "actions": []}),
         payload({**CLICK, "user": "U123"}),
         payload({**CLICK, "actions": [{"action_id": "x", "value": 12}]}),
+        payload({"user": None, "api_app_id": "A1", "view": None}),  # Bolt reads a view's type
         as_json({**EVENT, "event": None}),
         as_json({**EVENT, "event": {**EVENT["event"], "channel": True}}),
         as_json({"type": "url_verification", "challenge": None}),
