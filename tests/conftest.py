@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import psycopg
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 from sqlmodel import SQLModel
 
@@ -18,6 +19,10 @@ from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
 from tests.e2e.slack import free_port, wait_for_port
 from tests.stripe.standin import StripeStandIn
+
+# Property tests check what is true, not how fast: a loaded CI machine must not fail them on time.
+settings.register_profile("billbot", deadline=None)
+settings.load_profile("billbot")
 
 PG_ADMIN = os.environ.get("BILLBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
