@@ -14,6 +14,7 @@ from commands.accept_invitation import Accept, accept_invitation
 from commands.actor import Actor
 from commands.add_team_member import AddTeamMember, add_team_member
 from commands.audit_log import Audit, audit_log
+from commands.create_api_key import NewApiKey, create_api_key
 from commands.create_app import NewApp, create_app
 from commands.create_company import NewCompany, create_company
 from commands.create_plan import NewPlan, create_plan
@@ -39,6 +40,7 @@ from commands.reprice_plan import RepricePlan, reprice_plan
 from commands.resend_invitation import ResendInvite, resend_invitation
 from commands.retire_plan import RetirePlan, retire_plan
 from commands.revoke_access import Dismiss, Revoke, revoke_access
+from commands.revoke_api_key import RevokeApiKey, revoke_api_key
 from commands.revoke_invitation import RevokeInvite, revoke_invitation
 from commands.set_app_domain import SetAppDomain, set_app_domain
 from commands.set_app_plan import SetAppPlan, set_app_plan
@@ -80,6 +82,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("plan new", NewPlan, create_plan),
     Subcommand("plan price", RepricePlan, reprice_plan),
     Subcommand("plan retire", RetirePlan, retire_plan),
+    Subcommand("api-key new", NewApiKey, create_api_key),
+    Subcommand("api-key revoke", RevokeApiKey, revoke_api_key),
     Subcommand("teams", ListTeams, list_teams),
     Subcommand("team new", NewTeam, create_team),
     Subcommand("team add", AddTeamMember, add_team_member),

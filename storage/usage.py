@@ -13,3 +13,17 @@ def day_usage(session: Session, app_id: int, metric: str, day: date) -> int:
         Usage.app_id == app_id, Usage.metric == metric, Usage.day == day
     )
     return int(session.exec(query).one())
+
+
+def usage_by_keys(session: Session, keys: set[tuple[int, str]]) -> dict[tuple[int, str], Usage]:
+    """The usage already recorded under these (app id, idempotency key) pairs."""
+    if not keys:
+        return {}
+    apps = {app_id for app_id, _ in keys}
+    names = {key for _, key in keys}
+    query = select(Usage).where(col(Usage.app_id).in_(apps), col(Usage.idempotency_key).in_(names))
+    return {
+        (row.app_id, row.idempotency_key or ""): row
+        for row in session.exec(query)
+        if (row.app_id, row.idempotency_key) in keys
+    }

@@ -1,4 +1,5 @@
-"""The `billbot` command: console, demo, serve, migrate, run-due, close-month, export."""
+"""The `billbot` command: console, demo, serve, migrate, run-due, close-month, export,
+import-usage."""
 
 import sys
 
@@ -9,6 +10,7 @@ from bot.cli.console import Console
 from bot.cli.console_loop import run_console
 from bot.cli.demo import seed_demo
 from bot.cli.export import export_command
+from bot.cli.import_usage import import_usage_command
 from bot.cli.run_due import run_due_command
 from bot.cli.startup import clock_at, ready_engine
 from bot.database import open_database
@@ -82,3 +84,4 @@ def demo(at: str = typer.Option(None, help="Fixed ISO time for every command."))
 app.command("close-month")(close_month_command)
 app.command("run-due")(run_due_command)
 app.command("export")(export_command)
+app.command("import-usage")(import_usage_command)

@@ -14,6 +14,7 @@ from bot.grammar.values.people import channel, email, person, person_or_email, s
 from commands.accept_invitation import Accept
 from commands.add_team_member import AddTeamMember
 from commands.audit_log import Audit
+from commands.create_api_key import NewApiKey
 from commands.create_app import NewApp
 from commands.create_company import NewCompany
 from commands.create_team import NewTeam
@@ -37,6 +38,7 @@ from commands.remove_team_member import RemoveTeamMember
 from commands.resend_invitation import ResendInvite
 from commands.retire_plan import RetirePlan
 from commands.revoke_access import Dismiss, Revoke
+from commands.revoke_api_key import RevokeApiKey
 from commands.revoke_invitation import RevokeInvite
 from commands.set_app_domain import SetAppDomain
 from commands.set_app_plan import SetAppPlan
@@ -72,6 +74,8 @@ BUILDERS: dict[str, Builder] = {
     "app delete": lambda a: DeleteApp(app(a.req(0)), a.opt("on", day)),
     "plans": lambda a: ListPlans(),
     "plan new": plan_new,
+    "api-key new": lambda a: NewApiKey(a.req(0).text),
+    "api-key revoke": lambda a: RevokeApiKey(a.req(0).text),
     "plan price": plan_price,
     "plan retire": lambda a: RetirePlan(plan(a.req(0))),
     "teams": lambda a: ListTeams(),

@@ -67,6 +67,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("plans", "", "List the plans of the price list.", "plans", CLIENT, "plans"),
     Entry("plan new", "<name> <amount> <currency> [env:production|staging] [metric:<name> unit:<amount> included:<qty>]", "Add a plan: a monthly fee, plus overage per unit above an included quantity.", 'plan new "Pro" 49.00 USD metric:requests unit:0.01 included:10000', OPERATOR, "plans"),  # noqa: E501
     Entry("plan price", "<plan> <amount> <currency> [unit:<amount>] [included:<qty>] [from:YYYY-MM-DD]", "Change a plan's prices from a day on (today or later; default the 1st of next month). Statements already made never change.", "plan price Pro 59.00 USD from:2027-01-01", OPERATOR, "plans"),  # noqa: E501
+    Entry("api-key new", "<label>", "Make a key for sending usage to POST /api/usage; it is shown once.", "api-key new meter", OPERATOR, "billing"),  # noqa: E501
+    Entry("api-key revoke", "<label>", "Revoke an API key: requests with it are refused from now on.", "api-key revoke meter", OPERATOR, "billing"),  # noqa: E501
     Entry("plan retire", "<plan>", "Retire a plan: apps on it keep it, no app can be put on it from now on.", "plan retire Legacy", OPERATOR, "plans"),  # noqa: E501
     Entry("teams", "", "List the teams and their members.", "teams", DEVELOPER, "teams"),
     Entry("team new", "<name>", "Create a team.", 'team new "Web devs"', DEVELOPER, "teams"),

@@ -21,6 +21,7 @@ from bot.web.metrics import Metrics
 from bot.web.server import create_web_app
 from bot.web.statement_page import statement_routes
 from bot.web.stripe_webhook import stripe_routes
+from bot.web.usage_api import usage_routes
 from payments.factory import gateway_for
 from storage.unit_of_work import UnitOfWork
 
@@ -53,6 +54,7 @@ def serve_forever(settings: Settings, *, socket: bool = False) -> None:
     pages = [
         *invite_routes(uow, utc_now, delivery.wake, gateway, settings.public_url),
         *stripe_routes(uow, gateway, utc_now, delivery.wake),
+        *usage_routes(uow, utc_now),
         *statement_routes(uow, utc_now, settings.slack_signing_secret or ""),
     ]
     web = create_web_app(

@@ -1,6 +1,14 @@
 """SQLModel tables: every concept in SPEC, each row scoped to one workspace."""
 
-from storage.tables.apps import App, AppOwnership, Plan, PlanAssignment, PlanVersion, Usage
+from storage.tables.apps import (
+    ApiKey,
+    App,
+    AppOwnership,
+    Plan,
+    PlanAssignment,
+    PlanVersion,
+    Usage,
+)
 from storage.tables.asks import Invitation, TransferRequest
 from storage.tables.columns import id_of, table_of
 from storage.tables.companies import Access, Company
@@ -11,6 +19,7 @@ from storage.tables.threads import QuestionThread
 
 __all__ = [
     "Access",
+    "ApiKey",
     "App",
     "AppOwnership",
     "AuditEvent",

@@ -87,10 +87,26 @@ class PlanAssignment(SQLModel, table=True):
 
 
 class Usage(SQLModel, table=True):
-    __table_args__ = (Index("ix_usage_app_day", "app_id", "day"),)
+    __table_args__ = (
+        Index("ix_usage_app_day", "app_id", "day"),
+        UniqueConstraint("app_id", "idempotency_key"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     app_id: int = Field(foreign_key="app.id")
     metric: str = Field(max_length=40)
     day: date
     quantity: int
     recorded_at: datetime = timestamp()
+    idempotency_key: str | None = Field(default=None, max_length=200)  # from a meter's batch
+
+
+class ApiKey(SQLModel, table=True):
+    """A workspace's key for POST /api/usage: only its SHA-256 is kept, shown once when made."""
+
+    __tablename__ = "api_key"
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id", index=True)
+    label: str = Field(max_length=80)
+    key_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = timestamp()
+    revoked_at: datetime | None = timestamp(default=None)

@@ -6,6 +6,7 @@ from typing import Any
 from billing.money import format_unit_price
 from bot.render.replies.late_dates import late_words, later_words
 from bot.render.replies.sentences import template
+from commands.create_api_key import ApiKeyCreated
 from commands.create_app import AppCreated
 from commands.create_plan import PlanCreated
 from commands.delete_app import AppDeleted
@@ -14,6 +15,7 @@ from commands.mark_paid import MarkedPaid
 from commands.record_usage import UsageRecorded
 from commands.reprice_plan import PlanRepriced
 from commands.retire_plan import PlanRetired
+from commands.revoke_api_key import ApiKeyRevoked
 from commands.set_app_domain import DomainSet
 from commands.set_app_plan import AppPlanSet
 
@@ -82,6 +84,14 @@ def _plan_repriced(r: PlanRepriced) -> str:
     )
 
 
+def _api_key_created(r: ApiKeyCreated) -> str:
+    return (
+        f"API key “{r.label}”: {r.key}\nIt is shown this once: keep it in your meter's secrets. "
+        "Send usage with `POST /api/usage` and the header `Authorization: Bearer <key>`; "
+        f"`/billing api-key revoke {r.label}` stops it."
+    )
+
+
 def _plan_retired(r: PlanRetired) -> str:
     if r.already:
         return f"Plan {r.plan} was already retired."
@@ -99,6 +109,10 @@ WORDS: dict[type, Callable[[Any], str]] = {
     PlanCreated: _plan_created,
     PlanRepriced: _plan_repriced,
     PlanRetired: _plan_retired,
+    ApiKeyCreated: _api_key_created,
+    ApiKeyRevoked: template(
+        "Revoked API key “{r.label}”: requests with it are refused from now on."
+    ),
     UsageRecorded: _usage_recorded,
     MarkedPaid: template("Marked the {r.month} statement of {r.company} paid."),
 }
