@@ -13,6 +13,9 @@ from commands.audit_commit import commit_change
 from commands.resolve import visible_company
 from storage import lookups
 from storage.company_queries import has_apps
+from storage.notices import notify
+from storage.roles import owners
+from storage.tables import Company, id_of
 from storage.unit_of_work import UnitOfWork
 
 
@@ -27,10 +30,31 @@ class SetCompany:
     timezone: str | None = None
 
 
+def _tell_owners(
+    uow: UnitOfWork, actor: Actor, row: Company, before: str | None, now: datetime
+) -> int:
+    """The company's owners (but the person who changed it) hear where statements go now."""
+    told = [person for person in owners(uow.session, id_of(row)) if person != actor.person_id]
+    if not told:
+        return 0
+    notify(
+        uow.session,
+        workspace_id=row.workspace_id,
+        key=f"invoice_email:{id_of(row)}:{now.isoformat()}",
+        people=told,
+        now=now,
+        notice="invoice_email_changed",
+        facts={"company": row.name, "before": before, "after": row.invoice_email, "by": actor.name},
+        company_id=id_of(row),
+    )
+    return len(told)
+
+
 @dataclass(frozen=True)
 class CompanyUpdated:
     company: str  # its name after the change
     changes: dict[str, str]  # field -> new value, in the order given: name, invoice_email, ...
+    owners_told: int = 0  # owners told of a new invoice e-mail
 
 
 def update_company(
@@ -47,7 +71,7 @@ def update_company(
     with uow:
         seen = visible_company(uow, actor, company)
         require(seen.role, Action.UPDATE_PAYMENT, seen.company.name)
-        row, changes = seen.company, {}
+        row, changes, told = seen.company, {}, 0
         if name is not None and name != row.name:
             name = clean_name(name, "company name")
             other = lookups.company_by_name(uow.session, actor.workspace_id, name)
@@ -56,7 +80,10 @@ def update_company(
             changes["name"] = name
             row.name, row.slug = name, slugify(name)
         if email is not None:
+            before = row.invoice_email
             changes["invoice_email"] = row.invoice_email = check_email(email)
+            if before != row.invoice_email:
+                told = _tell_owners(uow, actor, row, before, now)
         if currency is not None:
             code = normalize_currency(currency)
             if code != row.currency and has_apps(uow.session, seen.id):
@@ -65,4 +92,4 @@ def update_company(
         if timezone is not None:
             changes["timezone"] = row.timezone = check_timezone(timezone)
         commit_change(uow, actor, "company.updated", now=now, company_id=seen.id, **changes)
-    return CompanyUpdated(row.name, changes)
+    return CompanyUpdated(row.name, changes, told)

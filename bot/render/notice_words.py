@@ -141,3 +141,11 @@ def invitation_expired(invitation_id: int) -> str:
 def transfer_requested(requester: str, app: str, from_company: str, to_company: str) -> str:
     pays = f"{to_company} would pay for it from the day after you approve."
     return f"{requester} asks to move {app} from {from_company} to {to_company}; {pays}"
+
+
+def invoice_email_changed(company: str, before: str | None, after: str, by: str) -> str:
+    was = f" (it was {before})" if before else ""
+    return (
+        f"{by} changed the invoice e-mail of *{company}* to {after}{was}. Statements, with their "
+        "PDF, are e-mailed there from the next month closed on."
+    )

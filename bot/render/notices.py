@@ -129,6 +129,10 @@ def _transfer_requested(f: _Facts) -> Words:
     return text, transfer_buttons(f.request_id)
 
 
+def _invoice_email_changed(f: _Facts) -> Words:
+    return words.invoice_email_changed(f.company, f.before, f.after, f.by), []
+
+
 def _statement_document(f: _Facts) -> Words:
     return document_mail(StatementDocument.of_facts(f.document)), []
 
@@ -136,6 +140,7 @@ def _statement_document(f: _Facts) -> Words:
 _WORDS: dict[str, Callable[[_Facts], Words]] = {
     "statement_ready": _statement_ready,
     "statement_document": _statement_document,
+    "invoice_email_changed": _invoice_email_changed,
     "charge_upcoming": _charge_upcoming,
     "card_expiring": _card_expiring,
     "payment_due": _unpaid(words.payment_due),

@@ -163,7 +163,13 @@ class Handler(BaseHTTPRequestHandler):
         route, _, query = self.path.partition("?")  # the async client posts some args in the URL
         path = route.strip("/").split("/")
         if path[0] == "upload":  # the file's bytes, posted to the URL getUploadURLExternal gave
-            args: dict = {"body": raw, "size": len(data), "png": b"\x89PNG" in data}
+            args: dict = {
+                "body": raw,
+                "size": len(data),
+                "png": b"\x89PNG" in data,
+                "pdf": data.startswith(b"%PDF-"),
+                "hex": data.hex() if data.startswith(b"%PDF-") else None,
+            }
         else:
             args = json.loads(raw or "{}") if "json" in kind else dict(parse_qsl(raw))
             args = {**dict(parse_qsl(query)), **args}

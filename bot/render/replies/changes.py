@@ -32,7 +32,15 @@ def _company_created(r: CompanyCreated) -> str:
 
 def _company_updated(r: CompanyUpdated) -> str:
     listed = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.changes.items()) or "nothing"
-    return f"Updated {r.company}: {listed}."
+    text = f"Updated {r.company}: {listed}."
+    if "invoice_email" in r.changes:
+        text += (
+            f" Each statement of {r.company} will be e-mailed to {r.changes['invoice_email']} "
+            "with its PDF when its month closes."
+        )
+        if r.owners_told:
+            text += " Its owners were told."
+    return text
 
 
 def _moved(r: AppMoved) -> str:

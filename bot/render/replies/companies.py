@@ -43,10 +43,21 @@ def _app_line(app: AppView, audience: str, with_company: bool) -> str:
     return f"• {app.name}{where}: {', '.join(parts)}"
 
 
+def _invoice_email(result: CompanyView) -> str:
+    if result.invoice_email:
+        return (
+            f"Invoice e-mail: {result.invoice_email} (statements are e-mailed there with their PDF)"
+        )
+    return (
+        "Invoice e-mail: not set, so statements are not e-mailed to anyone (set one with "
+        f'`/billing company set "{result.name}" email:<address>`)'
+    )
+
+
 def _company(result: CompanyView, audience: str) -> str:
     lines = [
         f"*{result.name}*",
-        f"Invoice e-mail: {result.invoice_email or 'not set'}",
+        _invoice_email(result),
         f"Currency: {result.currency} · Time zone: {result.timezone}",
         f"Billing: {result.billing_mode} · Payment status: {result.payment_status}",
         f"Your role: {result.your_role or 'none (operator view)'}",
