@@ -37,8 +37,10 @@ def identify(
     now: datetime,
     operators: frozenset[str] = frozenset(),
     email: str | None = None,
+    team_name: str | None = None,
 ) -> Actor:
-    """Find or create the workspace and the person; config-listed operators become operators.
+    """`team_name`: the workspace's name as Slack gives it (an install), kept for documents.
+    Find or create the workspace and the person; config-listed operators become operators.
     Someone invited by e-mail before they used Slack is that same person once Slack gives
     their address. With no account type (Slack could not be asked), a known person stays as
     recorded and a new one starts as a client, the least they can be. Two first requests at
@@ -48,7 +50,7 @@ def identify(
 
     def attempt() -> Actor:
         with uow:
-            workspace_id = _workspace(uow.session, team_id, now)
+            workspace_id = _workspace(uow.session, team_id, now, team_name)
             person = _person(uow.session, workspace_id, user_id, name, account_type, email, now)
             assert person.id is not None
             operator = is_operator(uow.session, workspace_id, person.id)
@@ -66,12 +68,14 @@ def identify(
         return attempt()
 
 
-def _workspace(session: Session, team_id: str, now: datetime) -> int:
+def _workspace(session: Session, team_id: str, now: datetime, name: str | None) -> int:
     workspace = lookups.workspace_by_team(session, team_id)
     if workspace is None:
-        workspace = Workspace(team_id=team_id, name=team_id, created_at=now)
+        workspace = Workspace(team_id=team_id, name=name or team_id, created_at=now)
         session.add(workspace)
         session.flush()
+    elif name and workspace.name != name[:200]:
+        workspace.name = name[:200]
     assert workspace.id is not None
     return workspace.id
 

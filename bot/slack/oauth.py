@@ -85,6 +85,7 @@ def _first_operator(
             account_type="developer",
             now=clock(),
             operators=frozenset({user_id}),
+            team_name=installation.team_name,
         )
         return BoltResponse(
             status=200,
