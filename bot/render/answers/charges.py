@@ -3,6 +3,7 @@
 from billing.money import Money
 from bot.render.answers.said import Said, money_buttons
 from bot.render.notice_words import day
+from bot.render.replies.sentences import count
 from commands.questions.answers import Carried, Dues, Upcoming
 
 
@@ -43,7 +44,7 @@ def dues(result: Dues, audience: str) -> Said:
     lines = [head + f"*{Money(total, result.unpaid[0].amount.currency)}*."]
     for u in result.unpaid:
         when = f", due {day(u.due_on)}" if u.due_on else ""
-        lateness = f" ({u.days_late} days late)" if u.days_late else ""
+        lateness = f" ({count(u.days_late, 'day')} late)" if u.days_late else ""
         lines.append(f"• {u.month.label()}: {u.amount}{when}{lateness}")
     lines += carried
     return Said("\n".join(lines), money_buttons(up.company_id, None, stripe, card))
@@ -56,7 +57,7 @@ def _overdue(result: Dues) -> Said:
         return Said(head + "nothing is overdue.", money_buttons(up.company_id, None, False, True))
     lines = [head + f"{len(late)} statement{'s' if len(late) > 1 else ''} late."]
     lines += [
-        f"• {u.month.label()}: *{u.amount}*, due {day(u.due_on)}, {u.days_late} days late"
+        f"• {u.month.label()}: *{u.amount}*, due {day(u.due_on)}, {count(u.days_late, 'day')} late"
         for u in late
         if u.due_on
     ]

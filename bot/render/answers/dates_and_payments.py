@@ -2,6 +2,7 @@
 
 from bot.render.answers.said import Said, money_buttons
 from bot.render.notice_words import day
+from bot.render.replies.sentences import count
 from commands.questions.answers import CardOnFile, DueDate, PaymentsMade
 
 
@@ -20,7 +21,7 @@ def due_date(result: DueDate, audience: str) -> Said:
     if len(result.unpaid) == 1:
         (u,) = result.unpaid
         due = f"due by *{day(u.due_on)}*" if u.due_on else "due now"
-        late = f", {u.days_late} days ago" if u.days_late else ""
+        late = f", {count(u.days_late, 'day')} ago" if u.days_late else ""
         return Said(
             head + f"the {u.month.label()} statement ({u.amount}) is {due}{late}.",
             money_buttons(up.company_id, None, stripe, card),
@@ -28,7 +29,7 @@ def due_date(result: DueDate, audience: str) -> Said:
     lines = [head + f"{len(result.unpaid)} statements are waiting to be paid."]
     for u in result.unpaid:
         due = f"due by {day(u.due_on)}" if u.due_on else "due now"
-        late = f" ({u.days_late} days late)" if u.days_late else ""
+        late = f" ({count(u.days_late, 'day')} late)" if u.days_late else ""
         lines.append(f"• {u.month.label()}: {u.amount}, {due}{late}")
     return Said("\n".join(lines), money_buttons(up.company_id, None, stripe, card))
 
