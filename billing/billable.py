@@ -91,15 +91,18 @@ def _add(runs: list[Segment], start: date, end: date, plan: PlanTerms, app: AppF
 
 
 def _on_plans(app: AppFacts, first: date, last: date) -> list[Segment]:
-    """The runs of days within first..last on a plan that bills the app."""
+    """The runs of days within first..last on a plan that bills the app. On a day a new owner
+    takes the app over, its own plan counts: the old plan was never the new owner's."""
     plans = _by_since(app, app.plans, "plans")
+    owners = _by_since(app, app.owners, "owners")
+    handed_over = {day for (_, old), (day, new) in pairwise(owners) if new != old}
     runs: list[Segment] = []
     previous: PlanTerms | None = None
     for index, (since, plan) in enumerate(plans):
         until = plans[index + 1][0] - _DAY if index + 1 < len(plans) else last
         if since > last:
             break
-        if previous is not None and first <= since:
+        if previous is not None and first <= since and since not in handed_over:
             _add(runs, since, since, _dearer(previous, plan, app.environment), app)
             since += _DAY
         _add(runs, max(since, first), min(until, last), plan, app)

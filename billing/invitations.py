@@ -31,7 +31,7 @@ def same_hash(stored: str, token: str) -> bool:
 
 @dataclass(frozen=True)
 class Lifetime:
-    status: str  # pending | accepted | declined | revoked
+    status: str  # pending | accepted | declined | revoked | approved | moved
     expires_at: datetime
 
     def require_open(self, now: datetime, what: str = "invitation") -> None:
@@ -40,6 +40,10 @@ class Lifetime:
             raise InvitationUnusable(f"This {what} was already accepted.", code=f"{what}_used")
         if self.status == "declined":
             raise InvitationUnusable(f"This {what} was declined.", code=f"{what}_declined")
+        if self.status == "moved":
+            raise InvitationUnusable(
+                f"This {what} is closed: the app has moved since.", code=f"{what}_closed"
+            )
         if self.status == "revoked":
             raise InvitationUnusable(f"This {what} was withdrawn.", code=f"{what}_revoked")
         if now >= self.expires_at:

@@ -8,6 +8,7 @@ from billing.calendar import local_date
 from storage.app_ownership import ownership_since
 from storage.audit import record_event
 from storage.tables import App, AppOwnership, Company, id_of
+from storage.transfer_requests import close_requests_of
 
 
 def move(session: Session, app: App, target: Company, by: int, now: datetime) -> date:
@@ -21,6 +22,7 @@ def move(session: Session, app: App, target: Company, by: int, now: datetime) ->
         same_day.company_id = id_of(target)
     else:
         session.add(AppOwnership(app_id=id_of(app), company_id=id_of(target), since=since))
+    close_requests_of(session, id_of(app), now)
     for company_id in (old, id_of(target)):
         record_event(
             session,

@@ -10,6 +10,8 @@ from billing.names import clean_name, slugify
 from commands.invitation_accepted import Accepted, record_acceptance
 from commands.move_app import move
 from storage import lookups
+from storage.apps import plans_from
+from storage.audit import record_event
 from storage.tables import Access, App, Company, Invitation, Person, Plan, PlanAssignment, id_of
 
 
@@ -66,11 +68,27 @@ def take_over(
 def _move(
     session: Session, app: App, company: Company, by: int, plan: Plan | None, now: datetime
 ) -> date:
-    """Moved like any transfer; a trial ends with it, and the invitation's plan starts."""
+    """Moved like any transfer; a trial ends with it, and the invitation's plan starts. The plan
+    the invite page showed is what the new company pays: plan changes dated from its first day
+    on (set before the invitation was accepted) give way to it."""
     day = move(session, app, company, by, now)
     if app.trial:  # the client completed billing: billing starts the day after the move
         app.trial, app.trial_through = False, day
     if plan is not None:
+        for later in plans_from(session, id_of(app), day + timedelta(days=1)):
+            session.delete(later)
+        session.flush()
+        record_event(
+            session,
+            workspace_id=app.workspace_id,
+            company_id=id_of(company),
+            actor_id=by,
+            action="app.plan_set",
+            now=now,
+            app=app.name,
+            plan=plan.name,
+            since=(day + timedelta(days=1)).isoformat(),
+        )
         session.add(
             PlanAssignment(
                 app_id=id_of(app),

@@ -3,17 +3,17 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from billing.errors import Invalid, NotFound
+from billing.errors import Invalid
 from billing.invitations import expiry
 from billing.roles import Action, require
 from commands.actor import Actor
 from commands.audit_commit import commit_change
 from commands.move_app import move
-from commands.resolve import Seen, visible_app
-from storage import lookups
+from commands.resolve import Seen, visible_app, visible_company
 from storage.notices import notify
 from storage.roles import owners, role_of
 from storage.tables import App, Company, TransferRequest, id_of
+from storage.transfer_requests import open_request
 from storage.unit_of_work import UnitOfWork
 
 
@@ -36,6 +36,7 @@ class TransferAsked:
     id: int
     app: str
     to_company: str
+    asked_on: datetime | None = None  # set when the same request was already waiting
 
 
 def transfer_app(
@@ -56,6 +57,9 @@ def transfer_app(
             day = move(session, row, target, actor.person_id, now)
             uow.commit()
             return AppMoved(row.name, seen.company.name, target.name, day)
+        waiting = open_request(session, id_of(row), id_of(target), now)
+        if waiting is not None:  # asked again: the owners were told once, no second request
+            return TransferAsked(id_of(waiting), row.name, target.name, waiting.created_at)
         request = TransferRequest(
             workspace_id=actor.workspace_id,
             app_id=id_of(row),
@@ -89,10 +93,9 @@ def transfer_app(
 
 
 def _target(uow: UnitOfWork, actor: Actor, app: App, seen: Seen, name: str) -> Company:
-    """The company the app may move to: another one, paying in the same currency."""
-    target = lookups.company_by_name(uow.session, actor.workspace_id, name)
-    if target is None:
-        raise NotFound(f"There is no company called “{name}”.")
+    """The company the app may move to: another one the actor holds a role in (unknown and
+    forbidden answer alike), paying in the same currency."""
+    target = visible_company(uow, actor, name).company
     if target.id == seen.id:
         raise Invalid(f"{app.name} already belongs to {target.name}.")
     if target.currency != seen.company.currency:

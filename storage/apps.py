@@ -42,6 +42,14 @@ def plan_assignment_on(session: Session, app_id: int, day: date) -> PlanAssignme
     return session.exec(query).first()
 
 
+def plans_from(session: Session, app_id: int, day: date) -> list[PlanAssignment]:
+    """The app's plan changes that take effect on that day or later."""
+    query = select(PlanAssignment).where(
+        PlanAssignment.app_id == app_id, col(PlanAssignment.since) >= day
+    )
+    return list(session.exec(query).all())
+
+
 def company_names(session: Session, workspace_id: int, ids: list[int] | None) -> dict[int, str]:
     """id -> name of the workspace's companies (only those in `ids` unless None)."""
     query = select(Company.id, Company.name).where(Company.workspace_id == workspace_id)

@@ -209,6 +209,16 @@ def test_a_unit_price_below_the_minor_unit_is_rounded_once_per_line() -> None:
     ]
 
 
+def test_a_new_owner_pays_its_own_plan_from_its_first_day_even_if_the_old_one_was_dearer() -> None:
+    shop = app(
+        plans=((LONG_AGO, PRO), (nov(11), BASIC)), owners=((LONG_AGO, ACME), (nov(11), GLOBEX))
+    )
+    assert summary(close(shop, company=GLOBEX)) == [
+        ("shop: Basic, Nov 11–30 (20 of 30 days)", 3267)
+    ]
+    assert summary(close(shop)) == [("shop: Pro, Nov 1–10 (10 of 30 days)", 3300)]
+
+
 def test_same_price_the_new_plan_counts_on_the_change_day() -> None:
     shop = app(plans=((LONG_AGO, BASIC), (nov(11), BASIC_TWIN)))
     assert [(line.description, line.days) for line in close(shop).lines] == [

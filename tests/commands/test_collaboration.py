@@ -255,8 +255,15 @@ def test_transfers_at_once_or_by_request(uow, agency):
     assert "Pixel pays through 2026-11-10, Beta from 2026-11-11" in render(done, "developer")
     erin = person(uow, "erin")
     create_company(uow, actor=erin, name="Gamma", now=NOW)
+    with pytest.raises(NotFound, match="can't find a company called “Gamma” that you have"):
+        transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
+    grant_access(
+        uow, actor=erin, subject=PersonRef(name="dan"), company="Gamma", role="admin", now=NOW
+    )
     asked = transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
     assert isinstance(asked, TransferAsked)
+    again = transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
+    assert again == TransferAsked(asked.id, "shop", "Gamma", again.asked_on)  # no second one
     with pytest.raises(NotFound):
         decide_transfer(uow, actor=agency, request_id=asked.id, approve=True, now=NOW)
     decide_transfer(uow, actor=erin, request_id=asked.id, approve=True, now=NOW)
@@ -268,6 +275,11 @@ def test_transfers_at_once_or_by_request(uow, agency):
 def test_a_transfer_request_is_worded_with_its_buttons_when_delivered(uow, agency):
     erin = person(uow, "erin")
     create_company(uow, actor=erin, name="Gamma", now=NOW)
+    with pytest.raises(NotFound, match="can't find a company called “Gamma” that you have"):
+        transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
+    grant_access(
+        uow, actor=erin, subject=PersonRef(name="dan"), company="Gamma", role="admin", now=NOW
+    )
     asked = transfer_app(uow, actor=agency, app="shop", to_company="Gamma", now=NOW, ttl_hours=72)
     told = [render_notice(p) for k, p in outbox(uow).items() if k.startswith("transfer:")]
     text = (

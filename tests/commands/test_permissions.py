@@ -64,6 +64,10 @@ def _company_with(uow, role):
     person(uow, "newbie")
     create_app(uow, actor=owen, name="acme-shop", company="Acme", now=NOW)
     create_company(uow, actor=owen, name="Other", now=NOW)
+    if role is not None:  # a transfer asks into a company the asker can see
+        grant_access(
+            uow, actor=owen, subject=PersonRef(name="me"), company="Other", role="viewer", now=NOW
+        )
     return person(uow, "me")
 
 

@@ -1,6 +1,7 @@
 """Issue 18's promises, kept as a person sees them in the console (`billbot console`)."""
 
 import os
+import re
 
 import pytest
 
@@ -60,3 +61,72 @@ def test_a_paid_production_app_without_a_domain_says_it_is_not_billed_until_one_
     assert "shop: on a paid plan but not billed until a domain is added." in out
     assert "stage: staging, unbilled\n" in out  # no plan to bill: nothing to say
     assert "• shop: production, plan Pro since 2026-12-07, shop.example since 2026-12-07" in out
+
+
+def token_in(out):
+    return re.search(r"/invites/([\w-]+)", out).group(1)
+
+
+def test_an_invitations_plan_is_what_the_new_company_pays_from_its_first_day(env):
+    at = "2026-12-07T10:00:00+00:00"
+    out = console(
+        env,
+        at,
+        "as @olivia operator",
+        "/billing plan new Pro 49 USD",
+        "/billing plan new Business 99 USD",
+        "as @carla client",
+        "as @dan",
+        "/billing company new Agency",
+        "/billing app new acme-web company:Agency plan:Business",
+        "/billing app domain acme-web acme.example since:2026-11-01",
+        "/billing app plan acme-web Business since:2026-12-20",  # dated later, set before
+        '/billing invite-client @carla app:acme-web plan:Pro company:"Bakery Blum"',
+    )
+    assert "acme-web on plan Pro in a company of their own" in out
+    out = console(
+        env,
+        at,
+        "as @carla",
+        f"/billing accept {token_in(out)}",
+        '/billing statement "Bakery Blum"',
+        "@billbot what plan is acme-web on?",
+        "as @dan",
+        "/billing statement Agency",
+    )
+    # Pro from 8 Dec (the day after the move) to the month's end: 24/31 x 49.00 = 37.94
+    assert "• acme-web: Pro, Dec 8–31 (24 of 31 days): 37.94 USD" in out
+    assert "Business, Dec" not in out.split("dan> ")[0]
+    # today the old company still pays; the promised plan starts tomorrow, and nothing after it
+    assert "• acme-web: Business since 7 Dec 2026, Pro from 8 Dec 2026\n" in out
+    assert "• acme-web: Business, Dec 7 (1 of 31 days): 3.19 USD" in out  # the old company
+
+
+def test_transfer_answers_an_unknown_and_a_forbidden_company_alike_and_asks_once(env):
+    out = console(
+        env,
+        "2026-12-07T10:00:00+00:00",
+        "as @dan",
+        "as @carla",
+        "/billing company new Blum",
+        "/billing grant @dan company:Blum role:viewer",
+        "/billing revoke @dan company:Blum",  # removed: Blum is as unknown as Nowhere
+        "as @erin",
+        "/billing company new Gamma",
+        "/billing grant @dan company:Gamma role:viewer",
+        "as @dan",
+        "/billing company new Agency",
+        "/billing app new shop company:Agency",
+        "/billing transfer shop to:Blum",
+        "/billing transfer shop to:Nowhere",
+        "/billing transfer shop to:Gamma",
+        "/billing transfer shop to:Gamma",
+    )
+    assert "dan no longer has viewer access to Blum." in out
+    assert "I can't find a company called “Blum” that you have access to." in out
+    assert "I can't find a company called “Nowhere” that you have access to." in out
+    assert out.count("Asked the owners of Gamma to accept shop (request #1).") == 1
+    assert (
+        "You already asked the owners of Gamma to accept shop on 2026-12-07 (request #1); "
+        "it is still waiting for their answer." in out
+    )

@@ -50,6 +50,15 @@ def _moved(r: AppMoved) -> str:
     )
 
 
+def _asked(r: TransferAsked) -> str:
+    if r.asked_on is None:
+        return f"Asked the owners of {r.to_company} to accept {r.app} (request #{r.id})."
+    return (
+        f"You already asked the owners of {r.to_company} to accept {r.app} on "
+        f"{r.asked_on:%Y-%m-%d} (request #{r.id}); it is still waiting for their answer."
+    )
+
+
 WORDS: dict[type, Callable[[Any], str]] = {
     AccessGranted: _granted,
     AccessRevoked: template("{r.subject} no longer has {r.role} access to {r.company}."),
@@ -61,9 +70,7 @@ WORDS: dict[type, Callable[[Any], str]] = {
     CompanyCreated: _company_created,
     CompanyUpdated: _company_updated,
     AppMoved: _moved,
-    TransferAsked: template(
-        "Asked the owners of {r.to_company} to accept {r.app} (request #{r.id})."
-    ),
+    TransferAsked: _asked,
     TransferDecided: transfer_decided_text,
     InvitationRevoked: template("Invitation #{r.id} is withdrawn: its link no longer works."),
     InvitationDeclined: template("You declined invitation #{r.id}; {r.inviter} is told."),
