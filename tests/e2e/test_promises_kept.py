@@ -79,7 +79,7 @@ def test_an_invitations_plan_is_what_the_new_company_pays_from_its_first_day(env
         "as @dan",
         "/billing company new Agency",
         "/billing app new acme-web company:Agency plan:Business",
-        "/billing app domain acme-web acme.example since:2026-11-01",
+        "/billing app domain acme-web acme.example",
         "/billing app plan acme-web Business since:2026-12-20",  # dated later, set before
         '/billing invite-client @carla app:acme-web plan:Pro company:"Bakery Blum"',
     )
