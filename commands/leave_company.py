@@ -1,4 +1,4 @@
-"""Leaving a company one holds a direct role in (owners hand over first)."""
+"""Leaving a company one holds a direct role in (the last owner hands over first)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +11,7 @@ from commands.removal_notice import tell_removal
 from commands.resolve import visible_company
 from storage.access_rows import access_row
 from storage.locks import lock_company
+from storage.roles import owners
 from storage.unit_of_work import UnitOfWork
 
 
@@ -29,12 +30,14 @@ def leave_company(uow: UnitOfWork, *, actor: Actor, company: str, now: datetime)
         session = uow.session
         seen = visible_company(uow, actor, company)
         lock_company(session, seen.id)
-        if seen.role == "owner":
-            raise LastOwner(
-                f"Owners can't leave {seen.company.name}: hand ownership over first "
-                "(`/billing handover`)."
-            )
-        require(seen.role, Action.LEAVE, seen.company.name)
+        if seen.role == "owner":  # a co-owner may go; the last owner hands over first
+            if not [p for p in owners(session, seen.id) if p != actor.person_id]:
+                raise LastOwner(
+                    f"You are the last owner of {seen.company.name}: hand ownership over "
+                    "first (`/billing handover`)."
+                )
+        else:
+            require(seen.role, Action.LEAVE, seen.company.name)
         row = access_row(session, seen.id, person_id=actor.person_id)
         if row is None:
             raise Invalid(

@@ -130,3 +130,20 @@ def test_transfer_answers_an_unknown_and_a_forbidden_company_alike_and_asks_once
         "You already asked the owners of Gamma to accept shop on 2026-12-07 (request #1); "
         "it is still waiting for their answer." in out
     )
+
+
+def test_a_co_owner_can_leave_and_only_the_last_owner_must_hand_over_first(env):
+    out = console(
+        env,
+        "2026-12-07T10:00:00+00:00",
+        "as @carla",
+        "as @dan",
+        "/billing company new Acme",
+        "/billing grant @carla company:Acme role:owner",
+        "/billing leave Acme",
+        "as @carla",
+        "/billing leave Acme",
+        "/billing access Acme",
+    )
+    assert "You left Acme. Its owners are told." in out
+    assert "You are the last owner of Acme: hand ownership over first (`/billing handover`)." in out
