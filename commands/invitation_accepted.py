@@ -18,7 +18,7 @@ class Accepted:
     workspace_id: int
     company_id: int
     role: str
-    apps: tuple[str, ...] = ()  # client: the apps taken over (none if deleted meanwhile)
+    apps: tuple[str, ...] = ()  # client: the apps taken over
 
 
 def record_acceptance(

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from billing.calendar import local_date
 from billing.errors import AlreadyExists
+from billing.invitations import InvitationUnusable
 from billing.names import clean_name, slugify
 from commands.invitation_accepted import Accepted, record_acceptance
 from commands.move_app import move
@@ -25,6 +26,12 @@ def take_over(
 ) -> Accepted:
     apps = [session.get(App, key) for key in invitation.app_ids]
     moving = [app for app in apps if app is not None and app.deleted_on is None]
+    if not moving:  # every app was deleted meanwhile: no empty company, nothing changes
+        raise InvitationUnusable(
+            "This invitation no longer has anything to take over: its apps were deleted. "
+            "Nothing was set up.",
+            code="invitation_empty",
+        )
     source = session.get(Company, moving[0].company_id) if moving else None
     name = clean_name(billing_name or invitation.company_name or f"{invitee.name}", "billing name")
     if lookups.company_by_name(session, invitation.workspace_id, name) is not None:
@@ -51,7 +58,7 @@ def take_over(
     for app in moving:
         _move(session, app, company, id_of(invitee), plan, now)
     invitation.result_company_id = key
-    names = ", ".join(a.name for a in moving) or "no apps (they were deleted meanwhile)"
+    names = ", ".join(a.name for a in moving)
     to_inviter = (
         f"{invitee.name} accepted invitation #{invitation.id}: {name} now owns {names} "
         f"(billed to {name} from {move_day + timedelta(days=1)}). You are its admin."

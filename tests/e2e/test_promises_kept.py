@@ -147,3 +147,23 @@ def test_a_co_owner_can_leave_and_only_the_last_owner_must_hand_over_first(env):
     )
     assert "You left Acme. Its owners are told." in out
     assert "You are the last owner of Acme: hand ownership over first (`/billing handover`)." in out
+
+
+def test_accepting_an_invitation_whose_apps_were_all_deleted_creates_nothing(env):
+    at = "2026-12-07T10:00:00+00:00"
+    out = console(
+        env,
+        at,
+        "as @carla client",
+        "as @dan",
+        "/billing company new Agency",
+        "/billing app new shop company:Agency",
+        "/billing invite-client @carla app:shop company:Blum",
+        "/billing app delete shop",
+    )
+    out = console(env, at, "as @carla", f"/billing accept {token_in(out)}", "/billing companies")
+    assert (
+        "This invitation no longer has anything to take over: its apps were deleted. "
+        "Nothing was set up." in out
+    )
+    assert "You have no companies yet." in out

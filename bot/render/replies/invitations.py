@@ -42,7 +42,7 @@ def sent_sentence(sent: InvitationSent) -> str:
 
 def accepted_sentence(accepted: Accepted) -> str:
     if accepted.kind == "client":
-        names = ", ".join(accepted.apps) or "no apps (they were deleted meanwhile)"
+        names = ", ".join(accepted.apps)
         return f"{accepted.company} is set up and owns {names}; you are its owner."
     return f"You are now {accepted.role} of {accepted.company}."
 
