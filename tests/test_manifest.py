@@ -13,6 +13,7 @@ CODE = "\n".join(p.read_text() for p in sorted((ROOT / "bot").rglob("*.py")))
 
 # what each Web API method and each event needs (Slack's documentation)
 METHOD_SCOPES = {
+    "auth.test": set(),  # the bot token, checked once at start
     "chat.postMessage": {"chat:write"},
     "chat.postEphemeral": {"chat:write"},  # answers about a company outside its channel
     "users.info": {"users:read", "users:read.email"},  # e-mail decides who a person is
