@@ -43,7 +43,7 @@ class TokenCheck:
                 self.refused = str(error.response.get("error", "refused"))
                 log.error("Slack refused SLACK_BOT_TOKEN (%s): check the token", self.refused)
                 return
-            except Exception as error:  # the network: Slack's API can't be reached now
+            except OSError as error:  # the network (URLError, timeouts): Slack can't be reached now
                 wait = self.retry_seconds[min(attempt, len(self.retry_seconds) - 1)]
                 log.warning("Slack's API can't be reached (%s); retrying in %ss", error, wait)
                 attempt += 1

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 class Phrasing(NamedTuple):
     text: str  # what follows the @mention (or the whole DM)
-    intent: str  # one of INTENTS
+    intent: str  # one of bot.questions.reader.INTENTS
     company: (
         str | None
     )  # the company the answer must be about; None: no company (unknown intent) ; "?" : the bot must ask which company
@@ -15,23 +15,6 @@ class Phrasing(NamedTuple):
     channel: str = "CACME"  # CACME is linked to Acme & Sons; DDAN / DCARLA / DBEA are the asker's DM with the bot; CRANDOM is an unlinked public channel
 
 
-INTENTS = (
-    "next_charge",
-    "due_date",
-    "due",
-    "overdue",
-    "last_statement",
-    "app_plan",
-    "billed_apps",
-    "app_cost",
-    "billing_access",
-    "invoice_email",
-    "pay",
-    "card_expiry",
-    "payments_made",
-    "permissions",
-    "unknown",
-)
 # Issue 19 split two intents, and seven phrasings here were relabelled with it: "when is the
 # invoice due", "due date for the current bill?", "when's the deadline to pay this months
 # invoce" and "when is payment due" ask the due date (due_date), not the amount owed (due);
